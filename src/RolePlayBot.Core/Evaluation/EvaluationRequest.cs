@@ -1,0 +1,27 @@
+using RolePlayBot.Core.Personas;
+
+namespace RolePlayBot.Core.Evaluation;
+
+/// <summary>What the evaluator judges: one trainee reply to one customer message.</summary>
+/// <param name="Reply">The trainee's reply: untrusted text.</param>
+/// <param name="CustomerMessage">The customer message it answers.</param>
+/// <param name="Locale">The session's language (zh-CN or en).</param>
+/// <param name="Persona">The persona, when known: its facts make suggestions concrete.</param>
+/// <param name="ReplyTime">Measured time the trainee took, when known (feeds the speed score).</param>
+/// <param name="History">Earlier lines of the conversation, oldest first.</param>
+public sealed record EvaluationRequest(
+    string Reply,
+    string CustomerMessage,
+    string Locale,
+    Persona? Persona = null,
+    TimeSpan? ReplyTime = null,
+    IReadOnlyList<TranscriptLine>? History = null);
+
+/// <summary>One line of a conversation.</summary>
+public sealed record TranscriptLine(Speaker Speaker, string Text);
+
+public enum Speaker
+{
+    Customer,
+    Trainee,
+}
