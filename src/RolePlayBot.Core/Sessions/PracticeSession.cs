@@ -1,0 +1,268 @@
+using RolePlayBot.Core.Customers;
+using RolePlayBot.Core.Evaluation;
+using RolePlayBot.Core.Mood;
+using RolePlayBot.Core.Personas;
+
+namespace RolePlayBot.Core.Sessions;
+
+/// <summary>
+/// One practice conversation with one persona: the trainee's replies go in; the evaluator's verdict, the
+/// customer's mood and the customer's next message come out. Time comes from the injected
+/// <see cref="TimeProvider"/> or from explicit timestamps (channel timestamps, simulated reply times).
+/// Not thread-safe: a channel serialises the turns of one conversation.
+/// </summary>
+public sealed class PracticeSession
+{
+    /// <summary>The customer chases at most this many times while waiting for one reply.</summary>
+    public const int MaxChasers = 2;
+
+    private readonly PracticeEngines _engines;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly List<Turn> _turns = [];
+    private readonly List<TranscriptLine> _transcript = [];
+    private readonly HashSet<string> _needsMet = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _itemCounts = new(StringComparer.Ordinal);
+    private readonly List<string> _pendingChasers = [];
+    private readonly List<MoodChange> _pendingWaitChanges = [];
+    private MoodState _moodAtCustomerMessage;
+    private TimeSpan _waitCharged;
+
+    public PracticeSession(Persona persona, PracticeEngines engines, TimeProvider? time = null, int seed = 0, string? id = null)
+    {
+        Persona = persona;
+        _engines = engines;
+        _time = time ?? TimeProvider.System;
+        _random = new Random(seed);
+        Seed = seed;
+        Id = id ?? Guid.NewGuid().ToString("n");
+        Mood = MoodModel.Initial(persona);
+        _moodAtCustomerMessage = Mood;
+        InitialMood = Mood;
+    }
+
+    public string Id { get; }
+    public int Seed { get; }
+    public Persona Persona { get; }
+    public string Locale => Persona.Locale;
+    public MoodState InitialMood { get; }
+    public MoodState Mood { get; private set; }
+    public Outcome Outcome { get; private set; } = Outcome.Ongoing;
+    public bool IsOver => Outcome != Outcome.Ongoing;
+    public bool Started { get; private set; }
+    public IReadOnlyList<Turn> Turns => _turns;
+    public IReadOnlyList<TranscriptLine> Transcript => _transcript;
+    public DateTimeOffset LastCustomerMessageAt { get; private set; }
+    public string LastCustomerText { get; private set; } = "";
+
+    /// <summary>Opens the conversation with the persona's opening message.</summary>
+    public CustomerMessage Start(DateTimeOffset? at = null)
+    {
+        if (Started)
+        {
+            throw new InvalidOperationException("The session has already started.");
+        }
+
+        Started = true;
+        var opening = new CustomerMessage(LineTemplate.Fill(Persona.Opening, Persona.Facts), CustomerMessage.Scripted);
+        SayCustomer(opening.Text, at ?? _time.GetUtcNow());
+        return opening;
+    }
+
+    /// <summary>
+    /// Lets the clock run: when the trainee has kept the customer waiting past the persona's chase threshold,
+    /// the customer chases (and gets angrier); past the leave threshold, or out of patience, they give up.
+    /// Returns the messages the customer sent, oldest first (empty when nothing was due).
+    /// </summary>
+    public async Task<IReadOnlyList<CustomerMessage>> CheckWaitingAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var sent = new List<CustomerMessage>();
+        if (!Started || IsOver)
+        {
+            return sent;
+        }
+
+        var chaseAfter = TimeSpan.FromSeconds(Persona.Mood.ChaseAfterSeconds);
+        var leaveAfter = TimeSpan.FromSeconds(Persona.Mood.LeaveAfterSeconds);
+        while (!IsOver && _pendingChasers.Count < MaxChasers)
+        {
+            var dueAt = LastCustomerMessageAt + chaseAfter * (_pendingChasers.Count + 1);
+            if (dueAt > now || dueAt - LastCustomerMessageAt >= leaveAfter)
+            {
+                break;
+            }
+
+            ChargeWait(dueAt - LastCustomerMessageAt - chaseAfter);
+            if (Mood.Patience == 0)
+            {
+                Outcome = Outcome.Abandoned;
+            }
+
+            sent.Add(await SpeakWhileWaitingAsync(dueAt, cancellationToken));
+        }
+
+        if (!IsOver && now - LastCustomerMessageAt >= leaveAfter)
+        {
+            ChargeWait(leaveAfter - chaseAfter);
+            Outcome = Outcome.Abandoned;
+            sent.Add(await SpeakWhileWaitingAsync(LastCustomerMessageAt + leaveAfter, cancellationToken));
+        }
+
+        return sent;
+    }
+
+    /// <summary>The trainee replies after <paramref name="replyTime"/> (simulated time, e.g. a "+90s" line in a replies file).</summary>
+    public Task<Turn> ReplyAfterAsync(string text, TimeSpan replyTime, CancellationToken cancellationToken = default) =>
+        ReplyAsync(text, LastCustomerMessageAt + replyTime, cancellationToken);
+
+    /// <summary>
+    /// Handles one trainee reply arriving at <paramref name="at"/> (the channel's timestamp; now when null):
+    /// evaluates it, moves the mood, decides the outcome and gets the customer's answer.
+    /// </summary>
+    public async Task<Turn> ReplyAsync(string text, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+    {
+        if (!Started)
+        {
+            throw new InvalidOperationException("Start the session before replying.");
+        }
+
+        if (IsOver)
+        {
+            throw new InvalidOperationException($"The session is over ({Outcome}).");
+        }
+
+        var repliedAt = at ?? _time.GetUtcNow();
+        if (repliedAt < LastCustomerMessageAt)
+        {
+            repliedAt = LastCustomerMessageAt;
+        }
+
+        await CheckWaitingAsync(repliedAt, cancellationToken);
+        var customerText = LastCustomerText;
+        var customerAt = LastCustomerMessageAt;
+        var chasers = _pendingChasers.ToList();
+        var moodBefore = _moodAtCustomerMessage;
+        _transcript.Add(new TranscriptLine(Speaker.Trainee, text));
+
+        var request = new EvaluationRequest(text, customerText, Locale, Persona, repliedAt - customerAt, _transcript[..^1]);
+        var rules = await _engines.Rules.EvaluateAsync(request, cancellationToken);
+        var met = NeedsMetBy(text, rules);
+        var leftAlready = IsOver;
+        var changes = new List<MoodChange>(_pendingWaitChanges);
+        if (!leftAlready)
+        {
+            var unaccounted = Max(TimeSpan.Zero, repliedAt - customerAt - TimeSpan.FromSeconds(Persona.Mood.ChaseAfterSeconds) - _waitCharged);
+            var step = _engines.Mood.Reply(Persona, Mood, rules, _itemCounts, unaccounted, met.Count);
+            changes.AddRange(step.Changes);
+            Mood = step.After;
+            foreach (var need in met)
+            {
+                _needsMet.Add(need.Id);
+            }
+
+            Outcome = DecideOutcome();
+        }
+
+        foreach (var observation in rules.Items.Where(o => o.Observed))
+        {
+            _itemCounts[observation.ItemId] = _itemCounts.GetValueOrDefault(observation.ItemId) + 1;
+        }
+
+        var context = new CustomerContext(Persona, _transcript.ToList(), rules, moodBefore, Mood, Outcome, UnmetNeeds(), met, _random);
+        var customerTask = leftAlready ? Task.FromResult<CustomerMessage?>(null) : AnswerAsync(context, cancellationToken);
+        var evaluationTask = _engines.EvaluatorIsRules ? Task.FromResult(rules) : _engines.Evaluator.EvaluateAsync(request, cancellationToken);
+        await Task.WhenAll(customerTask, evaluationTask);
+        var customerReply = await customerTask;
+
+        var turn = new Turn(
+            _turns.Count + 1, customerText, chasers, text, customerAt, repliedAt, moodBefore, Mood, changes,
+            await evaluationTask, met.Select(n => n.Id).ToList(), customerReply, Outcome);
+        _turns.Add(turn);
+        if (customerReply is not null)
+        {
+            SayCustomer(customerReply.Text, repliedAt);
+        }
+
+        return turn;
+    }
+
+    /// <summary>The trainee ends the session.</summary>
+    public void End()
+    {
+        if (!IsOver)
+        {
+            Outcome = Outcome.EndedByTrainee;
+        }
+    }
+
+    /// <summary>Hidden needs not met yet, required first, in the persona's order.</summary>
+    public IReadOnlyList<HiddenNeed> UnmetNeeds() =>
+        Persona.HiddenNeeds.Where(n => !_needsMet.Contains(n.Id)).OrderByDescending(n => n.Required).ToList();
+
+    /// <summary>How often each checklist item has been observed so far.</summary>
+    public IReadOnlyDictionary<string, int> ItemCounts => _itemCounts;
+
+    private async Task<CustomerMessage?> AnswerAsync(CustomerContext context, CancellationToken cancellationToken) =>
+        await _engines.Customer.NextAsync(context, cancellationToken);
+
+    private async Task<CustomerMessage> SpeakWhileWaitingAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var context = new CustomerContext(Persona, _transcript.ToList(), null, _moodAtCustomerMessage, Mood, Outcome, UnmetNeeds(), [], _random, CustomerTurnKind.Chase);
+        // Chasers are short and scripted in both engines: waiting for a model to say "在吗？" would defeat the point.
+        var message = new CustomerMessage(ScriptedCustomer.Compose(context), CustomerMessage.Scripted);
+        _pendingChasers.Add(message.Text);
+        _transcript.Add(new TranscriptLine(Speaker.Customer, message.Text));
+        return message;
+    }
+
+    private void ChargeWait(TimeSpan pastThreshold)
+    {
+        var delta = pastThreshold - _waitCharged;
+        if (delta <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var step = _engines.Mood.Wait(Persona, Mood, delta);
+        _waitCharged = pastThreshold;
+        _pendingWaitChanges.AddRange(step.Changes);
+        Mood = step.After;
+    }
+
+    private void SayCustomer(string text, DateTimeOffset at)
+    {
+        _transcript.Add(new TranscriptLine(Speaker.Customer, text));
+        LastCustomerText = text;
+        LastCustomerMessageAt = at;
+        _moodAtCustomerMessage = Mood;
+        _pendingChasers.Clear();
+        _pendingWaitChanges.Clear();
+        _waitCharged = TimeSpan.Zero;
+    }
+
+    private Outcome DecideOutcome()
+    {
+        if (Mood.Anger >= Persona.Mood.EscalateAt)
+        {
+            return Outcome.Escalated;
+        }
+
+        if (Mood.Patience <= 0)
+        {
+            return Outcome.Abandoned;
+        }
+
+        var requiredMet = Persona.HiddenNeeds.Where(n => n.Required).All(n => _needsMet.Contains(n.Id));
+        return requiredMet && Mood.Anger <= Persona.Mood.ResolveAt ? Outcome.Resolved : Outcome.Ongoing;
+    }
+
+    private IReadOnlyList<HiddenNeed> NeedsMetBy(string reply, ReplyEvaluation rules) =>
+        Persona.HiddenNeeds
+            .Where(n => !_needsMet.Contains(n.Id))
+            .Where(n => n.MetByItems.All(rules.IsObserved))
+            .Where(n => n.MetByKeywords.Count == 0 || n.MetByKeywords.Any(k => reply.Contains(k, StringComparison.OrdinalIgnoreCase)))
+            .Where(n => n.MetByItems.Count > 0 || n.MetByKeywords.Count > 0)
+            .ToList();
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
