@@ -1,1 +1,3 @@
-return 0;
+using RolePlayBot.Cli;
+
+return await RpbCommands.Build().Parse(args).InvokeAsync();
