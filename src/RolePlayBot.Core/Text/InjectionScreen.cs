@@ -130,7 +130,8 @@ public static partial class InjectionScreen
         {
             if (current is { } c && span.Start <= c.End)
             {
-                current = (c.Start, Math.Max(c.End, span.End), c.Kind);
+                var kind = c.Kind.Split('+').Contains(span.Kind) ? c.Kind : c.Kind + "+" + span.Kind;
+                current = (c.Start, Math.Max(c.End, span.End), kind);
                 continue;
             }
             if (current is { } done)

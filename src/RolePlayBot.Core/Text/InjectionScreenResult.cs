@@ -1,7 +1,7 @@
 namespace RolePlayBot.Core.Text;
 
 /// <summary>One part of a trainee reply that looks like an attempt to instruct the judge.</summary>
-/// <param name="Kind">What matched: override, role_play, system_prompt, score_request, fake_result, json, code_block, role_tag, hidden_text, base64.</param>
+/// <param name="Kind">What matched: override, role_play, system_prompt, score_request, fake_result, json, code_block, role_tag, hidden_text, base64; several joined with "+" when their text overlaps.</param>
 /// <param name="Text">The removed text (for hidden text: what the invisible characters spelled, when they spelled anything).</param>
 public sealed record InjectionSegment(string Kind, string Text);
 
