@@ -53,8 +53,12 @@ public sealed class PromptTemplateTests
     {
         var prompt = Samples.JudgeTemplate.Render(new Dictionary<string, object?>
         {
-            ["language"] = "简体中文", ["nonce"] = "n0nce", ["scenario"] = "-", ["customer_message"] = Samples.CustomerMessage,
-            ["trainee_reply"] = Samples.GoodReply, ["rule_findings"] = "- apology: observed",
+            ["language"] = "简体中文",
+            ["nonce"] = "n0nce",
+            ["scenario"] = "-",
+            ["customer_message"] = Samples.CustomerMessage,
+            ["trainee_reply"] = Samples.GoodReply,
+            ["rule_findings"] = "- apology: observed",
         }, JudgeSchema.Schema);
 
         Assert.Equal([ChatRole.System, ChatRole.User], prompt.Messages.Select(m => m.Role));

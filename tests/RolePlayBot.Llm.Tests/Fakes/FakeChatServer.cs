@@ -141,8 +141,17 @@ internal sealed class FakeChatServer : IAsyncDisposable
     private static async Task<RecordedRequest> RecordAsync(HttpListenerRequest request)
     {
         var arrived = Stopwatch.GetTimestamp();
-        using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
+        string body;
+        try
+        {
+            using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
+            body = await reader.ReadToEndAsync();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException)
+        {
+            // The client gave up while sending; the request still counts as arrived.
+            body = "";
+        }
         var headers = request.Headers.AllKeys.Where(k => k is not null)
             .ToDictionary(k => k!, k => request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
         return new RecordedRequest(request.HttpMethod, request.Url!.AbsolutePath, headers, body, arrived);

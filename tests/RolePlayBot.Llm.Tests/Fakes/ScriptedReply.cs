@@ -72,7 +72,10 @@ internal abstract record ScriptedReply
             await SendAsync(Chunk(new { }, "stop"));
             await SendAsync(JsonSerializer.Serialize(new
             {
-                id = "chatcmpl-test", @object = "chat.completion.chunk", created = 1_700_000_000, model = Model,
+                id = "chatcmpl-test",
+                @object = "chat.completion.chunk",
+                created = 1_700_000_000,
+                model = Model,
                 choices = Array.Empty<object>(),
                 usage = new { prompt_tokens = 42, completion_tokens = Chunks.Length, total_tokens = 42 + Chunks.Length },
             }));
@@ -87,7 +90,10 @@ internal abstract record ScriptedReply
 
         private static string Chunk(object delta, string? finishReason) => JsonSerializer.Serialize(new
         {
-            id = "chatcmpl-test", @object = "chat.completion.chunk", created = 1_700_000_000, model = Model,
+            id = "chatcmpl-test",
+            @object = "chat.completion.chunk",
+            created = 1_700_000_000,
+            model = Model,
             choices = new[] { new { index = 0, delta, finish_reason = finishReason } },
         });
     }
