@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace RolePlayBot.Llm.Tests.Fakes;
+
+/// <summary>One scripted answer of <see cref="FakeChatServer"/>.</summary>
+internal abstract record ScriptedReply
+{
+    public const string Model = "test-model";
+
+    public abstract Task WriteAsync(HttpListenerResponse response, CancellationToken stopping);
+
+    /// <summary>A normal chat completion whose message content is <paramref name="content"/>.</summary>
+    public static ScriptedReply Completion(string content, string finishReason = "stop") => new JsonReply(content, finishReason);
+
+    public static ScriptedReply Status(int status, string body = "", params (string Name, string Value)[] headers) => new StatusReply(status, body, headers);
+
+    public static ScriptedReply Stream(params string[] chunks) => new StreamReply(chunks);
+
+    /// <summary>Never answers (until the server stops): for timeouts.</summary>
+    public static ScriptedReply Hang() => new HangReply();
+
+    private static async Task WriteBodyAsync(HttpListenerResponse response, int status, string contentType, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes);
+    }
+
+    private sealed record JsonReply(string Content, string FinishReason) : ScriptedReply
+    {
+        public override Task WriteAsync(HttpListenerResponse response, CancellationToken stopping) =>
+            WriteBodyAsync(response, 200, "application/json", JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-test",
+                @object = "chat.completion",
+                created = 1_700_000_000,
+                model = Model,
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = Content }, finish_reason = FinishReason } },
+                usage = new { prompt_tokens = 42, completion_tokens = 7, total_tokens = 49 },
+            }));
+    }
+
+    private sealed record StatusReply(int Code, string Body, (string Name, string Value)[] Headers) : ScriptedReply
+    {
+        public override Task WriteAsync(HttpListenerResponse response, CancellationToken stopping)
+        {
+            foreach (var (name, value) in Headers)
+            {
+                response.AddHeader(name, value);
+            }
+            var body = Body.Length > 0 ? Body : JsonSerializer.Serialize(new { error = new { message = $"status {Code}", type = "test" } });
+            return WriteBodyAsync(response, Code, "application/json", body);
+        }
+    }
+
+    private sealed record StreamReply(string[] Chunks) : ScriptedReply
+    {
+        public override async Task WriteAsync(HttpListenerResponse response, CancellationToken stopping)
+        {
+            response.StatusCode = 200;
+            response.ContentType = "text/event-stream";
+            response.SendChunked = true;
+            var output = response.OutputStream;
+            foreach (var chunk in Chunks)
+            {
+                await SendAsync(Chunk(new { role = "assistant", content = chunk }, null));
+            }
+            await SendAsync(Chunk(new { }, "stop"));
+            await SendAsync(JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-test",
+                @object = "chat.completion.chunk",
+                created = 1_700_000_000,
+                model = Model,
+                choices = Array.Empty<object>(),
+                usage = new { prompt_tokens = 42, completion_tokens = Chunks.Length, total_tokens = 42 + Chunks.Length },
+            }));
+            await SendAsync("[DONE]");
+
+            async Task SendAsync(string data)
+            {
+                await output.WriteAsync(Encoding.UTF8.GetBytes($"data: {data}\n\n"), stopping);
+                await output.FlushAsync(stopping);
+            }
+        }
+
+        private static string Chunk(object delta, string? finishReason) => JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-test",
+            @object = "chat.completion.chunk",
+            created = 1_700_000_000,
+            model = Model,
+            choices = new[] { new { index = 0, delta, finish_reason = finishReason } },
+        });
+    }
+
+    private sealed record HangReply : ScriptedReply
+    {
+        public override Task WriteAsync(HttpListenerResponse response, CancellationToken stopping) =>
+            Task.Delay(Timeout.Infinite, stopping);
+    }
+}
