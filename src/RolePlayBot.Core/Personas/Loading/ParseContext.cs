@@ -19,7 +19,10 @@ internal sealed class ParseContext(string file, int lineOffset, IReadOnlySet<str
     /// <summary>File line of a node: YamlDotNet counts from the front matter's first line, the file from the opening <c>---</c>.</summary>
     public int LineOf(YamlNode node) => LineOf(node.Start);
 
-    public int LineOf(Mark mark) => (int)mark.Line + lineOffset;
+    public int LineOf(Mark mark) => FileLine(mark.Line);
+
+    /// <summary>File line of a 1-based line of the front matter's YAML text.</summary>
+    public int FileLine(long yamlLine) => (int)yamlLine + lineOffset;
 
     public void Error(int line, string field, string message) => Errors.Add(new PersonaError(File, line, field, message));
 }

@@ -85,10 +85,20 @@ internal static partial class PersonaParser
 
     private static YamlNode? LoadYaml(ParseContext context, string yaml)
     {
+        // YamlDotNet blames a tab on the start of the enclosing mapping; point at the tab itself instead.
+        var lines = yaml.Split('\n');
+        var tabbed = Array.FindIndex(lines, l => l[..(l.Length - l.TrimStart().Length)].Contains('\t'));
+        if (tabbed >= 0)
+        {
+            context.Error(context.FileLine(tabbed + 1), FrontMatter.Field, "YAML syntax error: indent with spaces, not tabs");
+            return null;
+        }
+
+        var parser = new Parser(new StringReader(yaml));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
             if (stream.Documents.Count == 0)
             {
                 context.Error(1, FrontMatter.Field, "the front matter is empty");
@@ -100,6 +110,13 @@ internal static partial class PersonaParser
         catch (YamlException e)
         {
             context.Error(context.LineOf(e.Start), FrontMatter.Field, $"YAML syntax error: {YamlMessage(e)}");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // Some malformed input (an unclosed [list, a repeated key) surfaces as a non-YAML exception.
+            var line = parser.Current is { } current ? context.LineOf(current.Start) : 1;
+            context.Error(line, FrontMatter.Field, $"YAML syntax error near here: {e.Message}");
             return null;
         }
     }
