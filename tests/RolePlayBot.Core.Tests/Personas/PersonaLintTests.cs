@@ -139,6 +139,17 @@ public sealed class PersonaLintTests
     }
 
     [Fact]
+    public void An_unquoted_line_starting_with_a_placeholder_gets_a_hint()
+    {
+        var text = SamplePersona.With("hold_to_time: [\"Fine, I'll wait until {{promised}}.\"]", "hold_to_time:\n    - {{promised}} then.");
+
+        var error = Assert.Single(Parse(text).Errors);
+
+        Assert.Equal(SamplePersona.LineOf(text, "- {{promised}} then."), error.Line);
+        Assert.Contains("must be in quotes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_nested_field_points_at_its_parent()
     {
         var text = SamplePersona.With("    description: Wants a delivery date\n", "");

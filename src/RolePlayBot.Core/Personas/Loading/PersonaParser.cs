@@ -109,7 +109,10 @@ internal static partial class PersonaParser
         }
         catch (YamlException e)
         {
-            context.Error(context.LineOf(e.Start), FrontMatter.Field, $"YAML syntax error: {YamlMessage(e)}");
+            var hint = StartsWithPlaceholder(lines, (int)e.Start.Line)
+                ? " (a line that starts with {{ must be in quotes, e.g. - \"{{promised}}前给我答复\")"
+                : "";
+            context.Error(context.LineOf(e.Start), FrontMatter.Field, $"YAML syntax error: {YamlMessage(e)}{hint}");
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
@@ -120,6 +123,10 @@ internal static partial class PersonaParser
             return null;
         }
     }
+
+    /// <summary>The commonest slip in scripted lines: YAML reads an unquoted "{{…" as the start of a mapping.</summary>
+    private static bool StartsWithPlaceholder(string[] lines, int yamlLine) =>
+        yamlLine >= 1 && yamlLine <= lines.Length && UnquotedPlaceholder().IsMatch(lines[yamlLine - 1]);
 
     /// <summary>YamlDotNet prefixes its messages with the position, which the error already carries.</summary>
     private static string YamlMessage(YamlException e)
@@ -173,4 +180,7 @@ internal static partial class PersonaParser
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex PersonaId();
+
+    [GeneratedRegex(@"^\s*(-\s+|[\w.-]+:\s+)\{\{")]
+    private static partial Regex UnquotedPlaceholder();
 }
