@@ -138,15 +138,17 @@ public sealed class PersonaLintTests
         Assert.StartsWith("YAML syntax error", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void An_unquoted_line_starting_with_a_placeholder_gets_a_hint()
+    [Theory]
+    [InlineData("    - {{promised}} then.")]
+    [InlineData("    - \"Soon\" means when?")]
+    public void A_line_that_yaml_misreads_gets_a_quoting_hint(string line)
     {
-        var text = SamplePersona.With("hold_to_time: [\"Fine, I'll wait until {{promised}}.\"]", "hold_to_time:\n    - {{promised}} then.");
+        var text = SamplePersona.With("hold_to_time: [\"Fine, I'll wait until {{promised}}.\"]", "hold_to_time:\n" + line);
 
         var error = Assert.Single(Parse(text).Errors);
 
-        Assert.Equal(SamplePersona.LineOf(text, "- {{promised}} then."), error.Line);
-        Assert.Contains("must be in quotes", error.Message, StringComparison.Ordinal);
+        Assert.Equal(SamplePersona.LineOf(text, line), error.Line);
+        Assert.Contains("quoted as a whole", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

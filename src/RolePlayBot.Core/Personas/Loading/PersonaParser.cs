@@ -110,7 +110,7 @@ internal static partial class PersonaParser
         catch (YamlException e)
         {
             var hint = StartsWithPlaceholder(lines, (int)e.Start.Line)
-                ? " (a line that starts with {{ must be in quotes, e.g. - \"{{promised}}前给我答复\")"
+                ? " (a line that starts with {{ or with a \"quoted\" phrase must be quoted as a whole, e.g. - \"{{promised}}前给我答复\" or - '\"尽快\"是哪天？')"
                 : "";
             context.Error(context.LineOf(e.Start), FrontMatter.Field, $"YAML syntax error: {YamlMessage(e)}{hint}");
             return null;
@@ -124,7 +124,7 @@ internal static partial class PersonaParser
         }
     }
 
-    /// <summary>The commonest slip in scripted lines: YAML reads an unquoted "{{…" as the start of a mapping.</summary>
+    /// <summary>The commonest slips in scripted lines: YAML reads an unquoted "{{…" as a mapping, and "…" more as a broken string.</summary>
     private static bool StartsWithPlaceholder(string[] lines, int yamlLine) =>
         yamlLine >= 1 && yamlLine <= lines.Length && UnquotedPlaceholder().IsMatch(lines[yamlLine - 1]);
 
@@ -181,6 +181,6 @@ internal static partial class PersonaParser
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex PersonaId();
 
-    [GeneratedRegex(@"^\s*(-\s+|[\w.-]+:\s+)\{\{")]
+    [GeneratedRegex(@"^\s*(-\s+|[\w.-]+:\s+)(\{\{|""[^""]*""\s*[^\s#])")]
     private static partial Regex UnquotedPlaceholder();
 }
