@@ -85,6 +85,15 @@ public sealed partial class ShippedPersonaTests
     }
 
     [Fact]
+    public void Template_is_itself_a_valid_persona_so_a_copy_starts_clean()
+    {
+        var result = new PersonaLoader().LoadFile(Path.Combine(RepoPaths.Personas, "_template.md"));
+
+        Assert.Empty(result.Errors.Select(e => e.ToString()));
+        Assert.DoesNotContain(Catalog.All, p => p.Id == result.Persona!.Id);
+    }
+
+    [Fact]
     public void Shipped_folder_loads_without_errors()
     {
         Assert.Empty(Catalog.Errors.Select(e => e.ToString()));
