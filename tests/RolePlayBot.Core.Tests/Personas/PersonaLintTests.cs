@@ -188,6 +188,17 @@ public sealed class PersonaLintTests
         Assert.Equal(("front_matter", 1), (error.Field, error.Line));
     }
 
+    [Theory]
+    [InlineData("---\n---\n# Body\n", 1)]
+    [InlineData("---\njust a sentence\n---\n# Body\n", 2)]
+    [InlineData("---\n- a\n- b\n---\n# Body\n", 2)]
+    public void A_front_matter_without_fields_is_reported(string text, int line)
+    {
+        var error = Assert.Single(Parse(text).Errors);
+
+        Assert.Equal(("front_matter", line), (error.Field, error.Line));
+    }
+
     [Fact]
     public void An_empty_character_description_is_reported()
     {

@@ -35,9 +35,16 @@ public sealed partial class ShippedPersonaTests
         var lines = persona.Lines;
         var lists = new Dictionary<string, IReadOnlyList<string>>
         {
-            ["escalation"] = lines.Escalation, ["resolution"] = lines.Resolution, ["abandon"] = lines.Abandon,
-            ["chase"] = lines.Chase, ["give_info"] = lines.GiveInfo, ["hold_to_time"] = lines.HoldToTime,
-            ["blamed"] = lines.Blamed, ["brushed"] = lines.Brushed, ["vague"] = lines.Vague, ["softening"] = lines.Softening,
+            ["escalation"] = lines.Escalation,
+            ["resolution"] = lines.Resolution,
+            ["abandon"] = lines.Abandon,
+            ["chase"] = lines.Chase,
+            ["give_info"] = lines.GiveInfo,
+            ["hold_to_time"] = lines.HoldToTime,
+            ["blamed"] = lines.Blamed,
+            ["brushed"] = lines.Brushed,
+            ["vague"] = lines.Vague,
+            ["softening"] = lines.Softening,
         };
         foreach (var (name, list) in lists)
         {

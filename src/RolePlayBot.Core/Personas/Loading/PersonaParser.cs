@@ -25,6 +25,12 @@ internal static partial class PersonaParser
     {
         var document = FrontMatter.Split(text, context);
         var rootNode = document is null ? null : LoadYaml(context, document.Yaml);
+        if (rootNode is not null and not YamlMappingNode)
+        {
+            context.Error(context.LineOf(rootNode), FrontMatter.Field, "the front matter must be 'key: value' fields (id:, name:, …)");
+            return null;
+        }
+
         var root = rootNode is null ? null : YamlSection.From(context, rootNode, "", 1, Keys);
         if (document is null || root is null)
         {
