@@ -18,5 +18,11 @@ public sealed class ChecklistDefinition
 
     public bool TryGet(string id, out ChecklistItem item) => _byId.TryGetValue(id, out item!);
 
+    /// <summary>The file's <c>scoring:</c> section (defaults when the file has none).</summary>
+    public ScoringSettings Scoring { get; init; } = ScoringSettings.Default;
+
+    /// <summary>Where the checklist was read from, for messages.</summary>
+    public string SourcePath { get; init; } = "";
+
     public IEnumerable<ChecklistItem> InDimension(Dimension dimension) => Items.Where(i => i.Dimension == dimension);
 }

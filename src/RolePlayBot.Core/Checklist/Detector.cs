@@ -10,9 +10,14 @@ namespace RolePlayBot.Core.Checklist;
 /// <param name="Patterns">Any of these matching makes the detector fire.</param>
 /// <param name="Unless">If any of these matches in the same clause (or the whole reply when <see cref="UnlessScope"/> is "reply"), the hit is discarded.</param>
 /// <param name="UnlessScope">"clause" (default) or "reply".</param>
+/// <param name="Requires">
+/// When given, one of these must also match somewhere in the reply for a hit to count: lets a formula phrase
+/// ("理解您的心情") count only when the reply is tied to the customer's situation.
+/// </param>
 public sealed record Detector(
     string Name,
     string Locale,
     IReadOnlyList<string> Patterns,
     IReadOnlyList<string> Unless,
-    string UnlessScope = "clause");
+    string UnlessScope = "clause",
+    IReadOnlyList<string>? Requires = null);
