@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using RolePlayBot.Core.Checklist;
+using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Personas;
+using RolePlayBot.Llm;
 
 namespace RolePlayBot.Cli;
 
@@ -73,6 +75,17 @@ public sealed class Workspace
         return new PersonaCatalog(result.Persona is null ? [] : [result.Persona], result.Errors);
     }
 
+    /// <summary>The engines from the Llm settings; says once, on <paramref name="log"/>, which engine runs.</summary>
+    public EngineSetup CreateEngines(TextWriter log)
+    {
+        var options = new LlmOptions();
+        Configuration.GetSection(LlmOptions.SectionName).Bind(options);
+        var rules = new RuleEvaluator(Checklist);
+        var setup = PracticeEngineFactory.Create(options, Checklist, rules, new ReplyScorerSeam(new ReplyScorer(Checklist)), PromptsPath);
+        log.WriteLine(setup.Announcement);
+        return setup;
+    }
+
     private PersonaLoader NewLoader() =>
         new(Checklist.Items.Select(i => i.Id).Where(id => !ChecklistItemIds.All.Contains(id)));
 
@@ -97,4 +110,9 @@ public sealed class Workspace
 
         return Directory.GetCurrentDirectory();
     }
+}
+
+internal sealed class ReplyScorerSeam(ReplyScorer scorer) : IReplyScorer
+{
+    public DimensionScores Score(IReadOnlyList<Observation> items, EvaluationRequest request) => scorer.Score(items, request.ReplyTime);
 }

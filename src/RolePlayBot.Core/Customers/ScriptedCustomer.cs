@@ -11,12 +11,12 @@ namespace RolePlayBot.Core.Customers;
 /// trainee asked for, and the unmet demand coming back — so it reads as a conversation, not a fixed script.
 /// Deterministic for a given session seed.
 /// </summary>
-public sealed class ScriptedCustomer : ICustomerEngine
+public sealed class ScriptedCustomer(PromisedTime? promisedTime = null) : ICustomerEngine
 {
     public Task<CustomerMessage> NextAsync(CustomerContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new CustomerMessage(Compose(context), CustomerMessage.Scripted));
+        Task.FromResult(new CustomerMessage(Compose(context, promisedTime), CustomerMessage.Scripted));
 
-    public static string Compose(CustomerContext context)
+    public static string Compose(CustomerContext context, PromisedTime? promisedTime = null)
     {
         var persona = context.Persona;
         var lines = persona.Lines;
@@ -39,7 +39,7 @@ public sealed class ScriptedCustomer : ICustomerEngine
 
         var evaluation = context.RuleEvaluation;
         var parts = new List<string>(3);
-        var reaction = Reaction(context, evaluation, picker);
+        var reaction = Reaction(context, evaluation, picker, promisedTime);
         if (reaction is not null)
         {
             parts.Add(reaction);
@@ -67,7 +67,7 @@ public sealed class ScriptedCustomer : ICustomerEngine
         return string.Join(separator, parts);
     }
 
-    private static string? Reaction(CustomerContext context, ReplyEvaluation? evaluation, LinePicker picker)
+    private static string? Reaction(CustomerContext context, ReplyEvaluation? evaluation, LinePicker picker, PromisedTime? promisedTime)
     {
         var lines = context.Persona.Lines;
         if (evaluation is null)
@@ -88,7 +88,7 @@ public sealed class ScriptedCustomer : ICustomerEngine
         var promise = evaluation.Find(ChecklistItemIds.TimeCommitment);
         if (promise is { Observed: true, Evidence: not null })
         {
-            return picker.Pick(lines.HoldToTime, promise.Evidence);
+            return picker.Pick(lines.HoldToTime, promisedTime?.Extract(promise.Evidence) ?? promise.Evidence);
         }
 
         var calmer = context.Mood.Anger < context.MoodBefore.Anger;

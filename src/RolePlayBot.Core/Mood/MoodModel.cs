@@ -5,9 +5,11 @@ using RolePlayBot.Core.Personas;
 namespace RolePlayBot.Core.Mood;
 
 /// <summary>
-/// The one mood model both engines share: the checklist items observed in a reply (persona reactions
-/// overriding checklist defaults), the time the customer waited, and the persona's difficulty move anger
-/// and patience. Deterministic and explained change by change.
+/// The one mood model both engines share: the checklist items observed in a reply, the time the customer
+/// waited, and the persona's difficulty move anger and patience. A persona's own reaction to an item is used
+/// exactly as its file says; the checklist's default effects, waiting, the cost of each turn and the reward
+/// for a met need are bent by difficulty (see <see cref="DifficultyScale"/>). Deterministic and explained
+/// change by change.
 /// </summary>
 public sealed class MoodModel(ChecklistDefinition checklist)
 {
@@ -53,13 +55,18 @@ public sealed class MoodModel(ChecklistDefinition checklist)
                 continue;
             }
 
-            var effect = EffectOf(persona, observation.ItemId);
+            // A reaction the persona's author wrote is used as written (they chose it for this customer's
+            // difficulty); the checklist's defaults are bent by difficulty.
+            var own = persona.Reactions.TryGetValue(observation.ItemId, out var reaction);
+            var effect = own ? reaction! : EffectOf(persona, observation.ItemId);
             var isAnti = checklist.TryGet(observation.ItemId, out var item) ? item.IsAntiPattern : ChecklistItemIds.AntiPatterns.Contains(observation.ItemId);
             helpful |= !isAnti;
             priorCounts.TryGetValue(observation.ItemId, out var seen);
             // Good behaviour wears off when repeated; bad behaviour does not.
             var repeat = isAnti ? 1.0 : 1.0 / (1 << Math.Min(seen, 3));
-            var change = Scale(persona.Difficulty, observation.ItemId, effect.Anger * repeat, effect.Patience * repeat);
+            var change = own
+                ? Scale(3, observation.ItemId, effect.Anger * repeat, effect.Patience * repeat, neutral: true)
+                : Scale(persona.Difficulty, observation.ItemId, effect.Anger * repeat, effect.Patience * repeat);
             if (change.Anger != 0 || change.Patience != 0)
             {
                 changes.Add(change);
@@ -107,10 +114,10 @@ public sealed class MoodModel(ChecklistDefinition checklist)
             -(int)Math.Round(steps * PatiencePerWaitStep * factor));
     }
 
-    private static MoodChange Scale(int difficulty, string cause, double anger, double patience)
+    private static MoodChange Scale(int difficulty, string cause, double anger, double patience, bool neutral = false)
     {
-        var calming = DifficultyScale.Calming(difficulty);
-        var aggravating = DifficultyScale.Aggravating(difficulty);
+        var calming = neutral ? 1 : DifficultyScale.Calming(difficulty);
+        var aggravating = neutral ? 1 : DifficultyScale.Aggravating(difficulty);
         var a = anger < 0 ? anger * calming : anger * aggravating;
         var p = patience > 0 ? patience * calming : patience * aggravating;
         return new MoodChange(cause, (int)Math.Round(a, MidpointRounding.AwayFromZero), (int)Math.Round(p, MidpointRounding.AwayFromZero));

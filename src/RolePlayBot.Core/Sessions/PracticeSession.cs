@@ -256,12 +256,19 @@ public sealed class PracticeSession
         return requiredMet && Mood.Anger <= Persona.Mood.ResolveAt ? Outcome.Resolved : Outcome.Ongoing;
     }
 
+    /// <summary>
+    /// A need is met when every one of its items has shown at some point of the conversation (empathy in one
+    /// reply and perspective in the next both count) and this reply addresses it: says one of its keywords
+    /// ("退款", "补发"), or, for a need without keywords, shows one of its items.
+    /// </summary>
     private IReadOnlyList<HiddenNeed> NeedsMetBy(string reply, ReplyEvaluation rules) =>
         Persona.HiddenNeeds
             .Where(n => !_needsMet.Contains(n.Id))
-            .Where(n => n.MetByItems.All(rules.IsObserved))
-            .Where(n => n.MetByKeywords.Count == 0 || n.MetByKeywords.Any(k => reply.Contains(k, StringComparison.OrdinalIgnoreCase)))
             .Where(n => n.MetByItems.Count > 0 || n.MetByKeywords.Count > 0)
+            .Where(n => n.MetByItems.All(id => rules.IsObserved(id) || _itemCounts.ContainsKey(id)))
+            .Where(n => n.MetByKeywords.Count > 0
+                ? n.MetByKeywords.Any(k => reply.Contains(k, StringComparison.OrdinalIgnoreCase))
+                : n.MetByItems.Any(rules.IsObserved))
             .ToList();
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

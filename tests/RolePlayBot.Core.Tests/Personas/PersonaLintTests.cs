@@ -60,7 +60,7 @@ public sealed class PersonaLintTests
         Assert.Equal(["clear_information", "time_commitment"], persona.HiddenNeeds[0].MetByItems);
         Assert.True(persona.HiddenNeeds[0].Required);
         Assert.False(persona.HiddenNeeds[1].Required);
-        Assert.Equal(new Mood.MoodEffect(-10, 5), persona.Reactions["time_commitment"]);
+        Assert.Equal(new RolePlayBot.Core.Mood.MoodEffect(-10, 5), persona.Reactions["time_commitment"]);
         Assert.Equal(600, persona.Mood.LeaveAfterSeconds);
         Assert.Equal(["Alright."], persona.Lines.ByMood.Calm);
         Assert.StartsWith("# Sample customer", persona.Character, StringComparison.Ordinal);
