@@ -22,9 +22,14 @@ internal static class CritiqueWriter
         {
             var (item, evidence) = anti[i];
             var phrase = FeedbackPhrases.For(item, chinese);
-            text.Append(chinese
-                ? $"「{evidence}」{(i > 0 ? "也" : "")}{phrase.Verdict}。"
-                : $"“{evidence}” {(i > 0 ? "also " : "")}{phrase.Verdict}. ");
+            var sameQuote = i > 0 && anti[0].Evidence == evidence;
+            text.Append((chinese, sameQuote) switch
+            {
+                (true, true) => $"这句话也{phrase.Verdict}。",
+                (true, false) => $"「{evidence}」{(i > 0 ? "也" : "")}{phrase.Verdict}。",
+                (false, true) => $"It also {phrase.Verdict}. ",
+                (false, false) => $"“{evidence}” {(i > 0 ? "also " : "")}{phrase.Verdict}. ",
+            });
         }
 
         var good = Observed(checklist, byId, antiPatterns: false).Take(2).ToList();

@@ -8,7 +8,7 @@ internal static class FeedbackPhrases
     private static readonly Dictionary<string, ItemPhrase> Zh = new(StringComparer.Ordinal)
     {
         [ChecklistItemIds.AcknowledgeReceipt] = new("确认收到", "让客户知道问题已经有人接手", "先确认收到并在处理（如“已收到您的反馈，正在为您核实”）"),
-        [ChecklistItemIds.TimeCommitment] = new("明确时限", "给了客户一个可以等的时间点", "给出具体时限（如“30分钟内给您答复”），“尽快”“马上”不算"),
+        [ChecklistItemIds.TimeCommitment] = new("明确时限", "给了客户一个可以等的时间点", "给出具体时限（如“30分钟内给您答复”，“尽快”“马上”不算）"),
         [ChecklistItemIds.ConcreteSolution] = new("具体方案", "说清了店铺要做什么", "说出具体方案（退款金额、换货或补发）"),
         [ChecklistItemIds.ClearInformation] = new("清晰信息", "给了客户用得上的具体信息", "给出客户用得上的信息（物流节点、金额或操作步骤）"),
         [ChecklistItemIds.ClarifyingQuestion] = new("澄清提问", "问到了解决问题需要的信息", "问清关键信息（订单号、照片）"),
@@ -25,7 +25,7 @@ internal static class FeedbackPhrases
     private static readonly Dictionary<string, ItemPhrase> En = new(StringComparer.Ordinal)
     {
         [ChecklistItemIds.AcknowledgeReceipt] = new("acknowledging receipt", "tells the customer someone has picked it up", "confirm you have it and are on it (\"I've logged this and I'm checking now\")"),
-        [ChecklistItemIds.TimeCommitment] = new("a time commitment", "gives the customer a time to hold you to", "a concrete time (\"within 30 minutes\"); \"soon\" or \"ASAP\" doesn't count"),
+        [ChecklistItemIds.TimeCommitment] = new("a time commitment", "gives the customer a time to hold you to", "a concrete time (\"within 30 minutes\" — \"soon\" doesn't count)"),
         [ChecklistItemIds.ConcreteSolution] = new("a concrete solution", "says exactly what the shop will do", "a concrete solution (a refund amount, an exchange or a reship)"),
         [ChecklistItemIds.ClearInformation] = new("clear information", "gives facts the customer can use", "facts the customer can use (where the parcel is, the amount, the steps)"),
         [ChecklistItemIds.ClarifyingQuestion] = new("a clarifying question", "asks for what you need to solve it", "a question for what you need (order number, a photo)"),

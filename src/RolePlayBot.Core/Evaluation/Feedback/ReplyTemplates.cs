@@ -26,7 +26,9 @@ internal static class ReplyTemplates
                 IssueKind.Damaged => "收到的东西有损坏，一定很失望",
                 _ => "遇到这样的问题，您一定很着急",
             },
-            ChecklistItemIds.Apology => "这是我们这边的疏忽，非常抱歉",
+            ChecklistItemIds.Apology => kind is IssueKind.Delivery or IssueKind.Gift or IssueKind.WrongItem or IssueKind.Damaged
+                ? "这是我们这边的疏忽，非常抱歉"
+                : "给您添麻烦了，真的非常抱歉",
             ChecklistItemIds.PerspectiveTaking => kind switch
             {
                 IssueKind.Gift => "生日礼物耽误不得",
@@ -84,7 +86,9 @@ internal static class ReplyTemplates
                 IssueKind.WrongItem or IssueKind.Damaged => "Getting something that isn't right must be disappointing",
                 _ => "I can see why this is frustrating",
             },
-            ChecklistItemIds.Apology => "I'm sorry — that's on us",
+            ChecklistItemIds.Apology => kind is IssueKind.Delivery or IssueKind.Gift or IssueKind.WrongItem or IssueKind.Damaged
+                ? "I'm sorry — that's on us"
+                : "I'm really sorry you've had to deal with this",
             ChecklistItemIds.PerspectiveTaking => kind switch
             {
                 IssueKind.Gift => "timing matters with a birthday gift",
