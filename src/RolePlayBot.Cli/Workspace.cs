@@ -81,7 +81,7 @@ public sealed class Workspace
         var options = new LlmOptions();
         Configuration.GetSection(LlmOptions.SectionName).Bind(options);
         var rules = new RuleEvaluator(Checklist);
-        var setup = PracticeEngineFactory.Create(options, Checklist, rules, new ReplyScorerSeam(new ReplyScorer(Checklist)), PromptsPath);
+        var setup = PracticeEngineFactory.Create(options, Checklist, rules, new ReplyScorer(Checklist), PromptsPath);
         log.WriteLine(setup.Announcement);
         return setup;
     }
@@ -110,9 +110,4 @@ public sealed class Workspace
 
         return Directory.GetCurrentDirectory();
     }
-}
-
-internal sealed class ReplyScorerSeam(ReplyScorer scorer) : IReplyScorer
-{
-    public DimensionScores Score(IReadOnlyList<Observation> items, EvaluationRequest request) => scorer.Score(items, request.ReplyTime);
 }

@@ -44,7 +44,7 @@ public sealed class EvaluateCommandTests
         Assert.Equal(5, lines[4].GetProperty("line").GetInt32());
         Assert.Contains("reply", lines[4].GetProperty("error").GetString());
         Assert.Contains("unknown persona 'nobody'", lines[5].GetProperty("error").GetString());
-        Assert.Contains("2 bad line", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("3 evaluated, 3 bad line(s)", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,9 +6,12 @@ namespace RolePlayBot.Core.Evaluation;
 /// Turns one reply's observations into 0–100 scores for speed, detail and emotion, using the checklist file's weights
 /// and <c>scoring:</c> section. Behaviours add their weight's share; anti-patterns subtract and may cap (veto).
 /// </summary>
-public sealed class ReplyScorer(ChecklistDefinition checklist)
+public sealed class ReplyScorer(ChecklistDefinition checklist) : IReplyScorer
 {
     private readonly ScoringSettings _settings = checklist.Scoring;
+
+    /// <summary>The judge's seam: the same scoring after fusing the model's observations with the rules'.</summary>
+    public DimensionScores Score(IReadOnlyList<Observation> items, EvaluationRequest request) => Score(items, request.ReplyTime);
 
     public DimensionScores Score(IReadOnlyList<Observation> observations, TimeSpan? replyTime = null)
     {

@@ -35,9 +35,52 @@ public sealed class RuleEvaluator : IReplyEvaluator
     {
         ArgumentNullException.ThrowIfNull(request);
         var observations = Observe(request.Reply, out var diagnostics);
+        var screen = InjectionScreen.Screen(request.Reply ?? "");
+        if (screen.Flagged)
+        {
+            observations = WithoutInjectedCredit(request.Reply!, observations, screen);
+        }
+
         var scores = _scorer.Score(observations, request.ReplyTime);
         var feedback = _feedback.Write(request, observations);
-        return new ReplyEvaluation(observations, scores, feedback.Critique, feedback.SuggestedReply, false, diagnostics);
+        var critique = screen.Flagged ? InjectionNote(request.Locale, screen) + feedback.Critique : feedback.Critique;
+        return new ReplyEvaluation(observations, scores, critique, feedback.SuggestedReply, screen.Flagged, diagnostics);
+    }
+
+    /// <summary>
+    /// Text that tries to instruct the grader earns nothing: a behaviour whose evidence lies in a flagged segment
+    /// is not credited. Anti-patterns stay, wherever they are.
+    /// </summary>
+    private IReadOnlyList<Observation> WithoutInjectedCredit(string reply, IReadOnlyList<Observation> observations, InjectionScreenResult screen)
+    {
+        var flagged = screen.Segments
+            .Select(s => (Start: reply.IndexOf(s.Text, StringComparison.Ordinal), s.Text.Length))
+            .Where(s => s.Start >= 0)
+            .ToList();
+        return observations.Select(o =>
+        {
+            if (!o.Observed || o.Evidence is null || _compiled.Checklist[o.ItemId].IsAntiPattern)
+            {
+                return o;
+            }
+
+            var start = reply.IndexOf(o.Evidence, StringComparison.Ordinal);
+            var inside = flagged.Any(f => start < f.Start + f.Length && f.Start < start + o.Evidence.Length);
+            return inside ? new Observation(o.ItemId, false, null, ObservationSources.Rules) : o;
+        }).ToList();
+    }
+
+    private static string InjectionNote(string locale, InjectionScreenResult screen)
+    {
+        var quote = screen.Segments[0].Text.Trim();
+        if (quote.Length > 40)
+        {
+            quote = quote[..40] + "…";
+        }
+
+        return Locales.IsChinese(locale)
+            ? $"回复里有试图影响评分的内容（「{quote}」），这部分不计分。"
+            : $"The reply tries to instruct the grader (\"{quote}\"); that part earns nothing. ";
     }
 
     /// <summary>Only the observations: one per checklist item, in checklist order, source <c>rules</c>.</summary>
