@@ -39,6 +39,12 @@ internal sealed class FakeChatServer : IAsyncDisposable
     /// <summary>Answer when nothing is scripted.</summary>
     public ScriptedReply Default { get; set; } = ScriptedReply.Status(500, "nothing scripted");
 
+    /// <summary>
+    /// Answers by looking at the request, before the script: for whole sessions, where the customer's and the
+    /// judge's calls run concurrently and arrive in no fixed order. Null answers fall through to the script.
+    /// </summary>
+    public Func<RecordedRequest, ScriptedReply?>? Responder { get; set; }
+
     public IReadOnlyList<RecordedRequest> Requests
     {
         get
@@ -118,7 +124,7 @@ internal sealed class FakeChatServer : IAsyncDisposable
             _requests.Add(request);
         }
         await _arrivals.Writer.WriteAsync(request);
-        var reply = _script.TryDequeue(out var scripted) ? scripted : Default;
+        var reply = Responder?.Invoke(request) ?? (_script.TryDequeue(out var scripted) ? scripted : Default);
         var response = context.Response;
         try
         {
