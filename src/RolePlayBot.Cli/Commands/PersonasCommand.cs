@@ -23,7 +23,7 @@ public static class PersonasCommand
         list.SetAction(parse =>
         {
             var workspace = Workspace.Load(parse, Console.Error);
-            var personas = workspace.Personas.All;
+            var personas = Terminal.PersonaTable.Ordered(workspace.Personas.All);
             if (parse.GetValue(json))
             {
                 var rows = personas.Select(p => new { p.Id, p.Name, p.Locale, Dimension = p.Dimension.ToString().ToLowerInvariant(), p.Difficulty });

@@ -19,7 +19,7 @@ internal static class FeedbackView
             var bad = Core.Checklist.ChecklistItemIds.AntiPatterns.Contains(o.ItemId);
             var mark = bad ? "[red]✗[/]" : "[green]✓[/]";
             var quote = o.Evidence is null ? "" : $" [grey]「{Markup.Escape(o.Evidence)}」[/]";
-            lines.Add($"{mark} {o.ItemId}{quote}");
+            lines.Add($"{mark} {Markup.Escape(Core.Checklist.ItemNames.Of(o.ItemId, locale))} [grey]{o.ItemId}[/]{quote}");
         }
 
         lines.Add("");

@@ -44,7 +44,7 @@ internal sealed class InteractivePractice(Workspace workspace, int seed, bool fe
 
     private Persona? Choose()
     {
-        var personas = workspace.Personas.All;
+        var personas = PersonaTable.Ordered(workspace.Personas.All);
         if (personas.Count == 0)
         {
             return null;

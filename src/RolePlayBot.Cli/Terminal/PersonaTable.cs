@@ -6,6 +6,10 @@ namespace RolePlayBot.Cli.Terminal;
 /// <summary>The persona list as a table.</summary>
 internal static class PersonaTable
 {
+    /// <summary>Listing order: Chinese first (the courses' language), then easiest first.</summary>
+    public static IReadOnlyList<Persona> Ordered(IEnumerable<Persona> personas) =>
+        personas.OrderBy(p => Core.Locales.IsChinese(p.Locale) ? 0 : 1).ThenBy(p => p.Difficulty).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+
     public static void Write(IReadOnlyList<Persona> personas)
     {
         var table = new Table().Border(TableBorder.Rounded);

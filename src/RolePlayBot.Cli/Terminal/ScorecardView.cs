@@ -45,10 +45,13 @@ internal static class ScorecardView
                 var where = zh ? $"第{i.Turn}轮" : $"turn {i.Turn}";
                 var quote = i.Evidence is null ? "" : $"「{Markup.Escape(i.Evidence)}」";
                 AnsiConsole.MarkupLine($"  • [[{where}]] {Markup.Escape(i.Text)} {quote}");
-                if (!string.IsNullOrWhiteSpace(i.SuggestedReply))
-                {
-                    AnsiConsole.MarkupLine($"    [italic grey]{(zh ? "可以这样说" : "Try")}：{Markup.Escape(i.SuggestedReply)}[/]");
-                }
+            }
+
+            // One better reply per turn, however many improvements point at it.
+            foreach (var group in card.Improvements.Where(i => !string.IsNullOrWhiteSpace(i.SuggestedReply)).GroupBy(i => i.Turn))
+            {
+                var where = zh ? $"第{group.Key}轮可以这样说" : $"Turn {group.Key}, try";
+                AnsiConsole.MarkupLine($"    [italic grey]{where}：{Markup.Escape(group.First().SuggestedReply!)}[/]");
             }
         }
 

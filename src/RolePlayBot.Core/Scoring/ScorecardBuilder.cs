@@ -57,7 +57,7 @@ public sealed class ScorecardBuilder(ChecklistDefinition checklist)
             }
 
             var first = shown[0];
-            strengths.Add((item.Weight * shown.Count, new Strength(item.Id, item.Description(zh ? Locales.Chinese : Locales.English), first.Index, first.Evaluation.Find(item.Id)?.Evidence)));
+            strengths.Add((item.Weight * shown.Count, new Strength(item.Id, ItemNames.Of(item.Id, zh ? Locales.Chinese : Locales.English), first.Index, first.Evaluation.Find(item.Id)?.Evidence)));
         }
 
         var clean = turns.Count > 0 && turns.All(t => ChecklistItemIds.AntiPatterns.All(a => !t.Evaluation.IsObserved(a)));
@@ -82,7 +82,7 @@ public sealed class ScorecardBuilder(ChecklistDefinition checklist)
                 if (hit is not null)
                 {
                     candidates.Add((100 + item.Weight * 10, new Improvement(
-                        "item", item.Id, hit.Index, ScorecardTexts.Avoid(item.Description(locale), zh),
+                        "item", item.Id, hit.Index, ScorecardTexts.Avoid(ItemNames.Of(item.Id, locale), ItemNames.Gist(item.Description(locale)), zh),
                         hit.Evaluation.Find(item.Id)?.Evidence, hit.Evaluation.SuggestedReply)));
                 }
 
@@ -99,7 +99,7 @@ public sealed class ScorecardBuilder(ChecklistDefinition checklist)
                 ? turns[0]
                 : turns.OrderBy(t => Score(t, item.Dimension)).ThenBy(t => t.Index).First();
             candidates.Add((50 + item.Weight * 10, new Improvement(
-                "item", item.Id, turn.Index, ScorecardTexts.Missing(item.Description(locale), zh), null, turn.Evaluation.SuggestedReply)));
+                "item", item.Id, turn.Index, ScorecardTexts.Missing(ItemNames.Of(item.Id, locale), ItemNames.Gist(item.Description(locale)), zh), null, turn.Evaluation.SuggestedReply)));
         }
 
         var slowest = turns.OrderByDescending(t => t.ReplyTime).FirstOrDefault();

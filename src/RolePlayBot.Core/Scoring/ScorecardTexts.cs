@@ -16,9 +16,9 @@ public static class ScorecardTexts
     public static string NoAntiPatterns(bool zh) =>
         zh ? "全程没有推卸责任、冷漠、不耐烦或质疑客户动机" : "No blame-shifting, coldness, impatience or presumed bad faith in any reply";
 
-    public static string Avoid(string description, bool zh) => zh ? $"避免：{description}" : $"Avoid: {description}";
+    public static string Avoid(string name, string gist, bool zh) => zh ? $"避免{name}：{gist}" : $"Avoid {name.ToLowerInvariant()}: {gist}";
 
-    public static string Missing(string description, bool zh) => zh ? $"整场都没有做到：{description}" : $"Never shown in this session: {description}";
+    public static string Missing(string name, string gist, bool zh) => zh ? $"整场没有做到「{name}」：{gist}" : $"Never shown: {name.ToLowerInvariant()} — {gist}";
 
     public static string Slow(double seconds, int target, bool zh) => zh
         ? $"这一轮用了 {seconds:0} 秒才回复（客户 {target} 秒后就开始追问）。先发一句确认收到，再去核实。"
