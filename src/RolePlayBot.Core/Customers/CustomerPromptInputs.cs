@@ -37,7 +37,7 @@ public static class CustomerPromptInputs
             ["is_abandoned"] = context.Outcome == Outcome.Abandoned,
             ["is_ended_by_trainee"] = context.Outcome == Outcome.EndedByTrainee,
             ["unmet_needs"] = context.UnmetNeeds
-                .Select(n => new Dictionary<string, object?> { ["description"] = n.Description, ["reminder"] = n.Reminders.FirstOrDefault() ?? "" })
+                .Select(n => new Dictionary<string, object?> { ["description"] = n.Description, ["reminder"] = n.Reminders.Count > 0 ? Personas.LineTemplate.Fill(n.Reminders[0], facts) : "" })
                 .ToList(),
             ["met_this_turn"] = context.MetThisTurn
                 .Select(n => new Dictionary<string, object?> { ["description"] = n.Description })
