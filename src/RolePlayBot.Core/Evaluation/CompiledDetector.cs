@@ -8,7 +8,10 @@ namespace RolePlayBot.Core.Evaluation;
 internal sealed class CompiledDetector
 {
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    // A guard against pathological backtracking only. A tight limit (250 ms was tried) is hit by an ordinary
+    // match on a loaded 2-core machine while the compiled regex is still being jitted, which silently dropped
+    // a detector and made verdicts depend on load.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     public CompiledDetector(int itemIndex, Detector detector)
     {
