@@ -122,5 +122,6 @@ public sealed class PracticeCommandTests
         Assert.Contains("「", result.Stdout);                 // quoting the reply
         Assert.Contains("成绩单", result.Stdout);
         Assert.Contains("由你结束", result.Stdout);
+        Assert.Contains("用了 1 次提示", result.Stdout);
     }
 }

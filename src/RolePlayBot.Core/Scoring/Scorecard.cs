@@ -12,6 +12,7 @@ namespace RolePlayBot.Core.Scoring;
 /// <param name="Improvements">The three most important improvements, each tied to its turn.</param>
 /// <param name="MoodCurve">Anger and patience from the start (turn 0) to the end.</param>
 /// <param name="ReplyTimes">The measured reply time of every turn.</param>
+/// <param name="HintsUsed">How many hints the trainee asked for.</param>
 public sealed record Scorecard(
     string PersonaId,
     string Locale,
@@ -24,7 +25,8 @@ public sealed record Scorecard(
     IReadOnlyList<Improvement> Improvements,
     IReadOnlyList<MoodPoint> MoodCurve,
     IReadOnlyList<TurnTime> ReplyTimes,
-    double MedianReplySeconds);
+    double MedianReplySeconds,
+    int HintsUsed = 0);
 
 /// <summary>One emotion-management view and its score.</summary>
 public sealed record ViewScore(EmotionView View, string Name, int Score, IReadOnlyList<string> Items);

@@ -9,7 +9,8 @@ public sealed class ScorecardBuilder(ChecklistDefinition checklist)
 {
     public Scorecard Build(PracticeSession session) => Build(
         session.Persona.Id, session.Locale, session.Outcome, session.Turns,
-        new MoodPoint(0, session.InitialMood.Anger, session.InitialMood.Patience), session.Persona.Mood.ChaseAfterSeconds);
+        new MoodPoint(0, session.InitialMood.Anger, session.InitialMood.Patience), session.Persona.Mood.ChaseAfterSeconds) with
+    { HintsUsed = session.HintsUsed };
 
     public Scorecard Build(string personaId, string locale, Outcome outcome, IReadOnlyList<Turn> turns, MoodPoint start, int chaseAfterSeconds)
     {

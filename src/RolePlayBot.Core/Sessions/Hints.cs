@@ -8,8 +8,10 @@ namespace RolePlayBot.Core.Sessions;
 /// </summary>
 public sealed class Hints(ChecklistDefinition checklist)
 {
+    /// <summary>The hint for the session's current state; counts it on the session.</summary>
     public string For(PracticeSession session)
     {
+        session.RecordHint();
         var zh = Locales.IsChinese(session.Locale);
         var locale = zh ? Locales.Chinese : Locales.English;
         var parts = new List<string>();

@@ -53,6 +53,9 @@ public sealed class PracticeSession
     public IReadOnlyList<Turn> Turns => _turns;
     public IReadOnlyList<TranscriptLine> Transcript => _transcript;
     public DateTimeOffset LastCustomerMessageAt { get; private set; }
+
+    /// <summary>How many hints the trainee asked for (shown on the scorecard).</summary>
+    public int HintsUsed { get; private set; }
     public string LastCustomerText { get; private set; } = "";
 
     /// <summary>Opens the conversation with the persona's opening message.</summary>
@@ -185,6 +188,9 @@ public sealed class PracticeSession
 
         return turn;
     }
+
+    /// <summary>Counts a hint the trainee asked for.</summary>
+    public void RecordHint() => HintsUsed++;
 
     /// <summary>The trainee ends the session.</summary>
     public void End()
