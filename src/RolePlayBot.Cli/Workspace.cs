@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using RolePlayBot.Core;
 using RolePlayBot.Core.Checklist;
 using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Personas;
@@ -14,20 +15,16 @@ namespace RolePlayBot.Cli;
 /// </summary>
 public sealed class Workspace
 {
-    private Workspace(IConfiguration configuration, string root)
+    private Workspace(IConfiguration configuration)
     {
         Configuration = configuration;
-        Root = root;
-        PersonasPath = Resolve(configuration["Personas:Path"], "personas");
-        ChecklistPath = Resolve(configuration["Checklist:Path"], "checklist.yaml");
-        PromptsPath = Resolve(configuration["Prompts:Path"], "prompts");
+        Files = PracticeFiles.Resolve(configuration["Personas:Path"], configuration["Checklist:Path"], configuration["Prompts:Path"]);
     }
 
     public IConfiguration Configuration { get; }
-    public string Root { get; }
-    public string PersonasPath { get; }
-    public string ChecklistPath { get; }
-    public string PromptsPath { get; }
+    public PracticeFiles Files { get; }
+    public string PersonasPath => Files.PersonasPath;
+    public string PromptsPath => Files.PromptsPath;
     public ChecklistDefinition Checklist { get; private set; } = null!;
     public PersonaCatalog Personas { get; private set; } = new([]);
 
@@ -57,8 +54,8 @@ public sealed class Workspace
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();
-        var workspace = new Workspace(configuration, FindRoot());
-        workspace.Checklist = workspace.LoadChecklist();
+        var workspace = new Workspace(configuration);
+        workspace.Checklist = workspace.Files.LoadChecklist();
         if (loadPersonas)
         {
             workspace.Personas = workspace.LoadPersonas(workspace.PersonasPath);
@@ -67,11 +64,11 @@ public sealed class Workspace
         return workspace;
     }
 
-    public PersonaCatalog LoadPersonas(string folder) => NewLoader().LoadFolder(folder);
+    public PersonaCatalog LoadPersonas(string folder) => PracticeFiles.NewPersonaLoader(Checklist).LoadFolder(folder);
 
     public PersonaCatalog LoadPersonaFile(string path)
     {
-        var result = NewLoader().LoadFile(path);
+        var result = PracticeFiles.NewPersonaLoader(Checklist).LoadFile(path);
         return new PersonaCatalog(result.Persona is null ? [] : [result.Persona], result.Errors);
     }
 
@@ -84,30 +81,5 @@ public sealed class Workspace
         var setup = PracticeEngineFactory.Create(options, Checklist, rules, new ReplyScorer(Checklist), PromptsPath);
         log.WriteLine(setup.Announcement);
         return setup;
-    }
-
-    private PersonaLoader NewLoader() =>
-        new(Checklist.Items.Select(i => i.Id).Where(id => !ChecklistItemIds.All.Contains(id)));
-
-    private ChecklistDefinition LoadChecklist() => ChecklistLoader.Load(ChecklistPath);
-
-    private string Resolve(string? configured, string defaultName) =>
-        string.IsNullOrWhiteSpace(configured) ? Path.Combine(Root, defaultName) : Path.GetFullPath(configured);
-
-    /// <summary>The nearest folder upwards holding personas/ (the repository, or an installed copy).</summary>
-    private static string FindRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (Directory.Exists(Path.Combine(dir.FullName, "personas")) && File.Exists(Path.Combine(dir.FullName, "checklist.yaml")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

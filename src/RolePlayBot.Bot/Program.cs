@@ -1,0 +1,21 @@
+using RolePlayBot.Bot.BotFramework;
+using RolePlayBot.Bot.Conversations;
+using RolePlayBot.Bot.DirectLine;
+using RolePlayBot.Bot.Hosting;
+
+// Where a trainee's message goes: channel adapter (Bot Framework /api/messages, embedded Direct Line)
+// → turn handler (Conversations) → practice session (Core) → customer engine + evaluator → reply.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPracticeEngine();
+builder.AddBotFramework();
+builder.AddPracticeConversations();
+builder.AddDirectLine();
+
+var app = builder.Build();
+app.MapBotFramework();
+app.MapDirectLine();
+app.MapWebChat();
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
