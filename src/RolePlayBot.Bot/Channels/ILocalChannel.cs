@@ -1,0 +1,11 @@
+namespace RolePlayBot.Bot.Channels;
+
+/// <summary>
+/// A channel served by this process (the embedded Direct Line). The sender router asks local channels first,
+/// so replies to their conversations never leave the process and never carry a token.
+/// </summary>
+public interface ILocalChannel : IChannelSender
+{
+    /// <summary>True when this channel owns the conversation (its serviceUrl is the channel's own).</summary>
+    bool Owns(Protocol.ConversationReference reference);
+}
