@@ -18,7 +18,10 @@ public static class ChatClientFactory
 
     /// <param name="options">Validated here; throws with every problem listed.</param>
     /// <param name="credential">For <c>entra</c> auth; defaults to <see cref="DefaultAzureCredential"/>.</param>
-    public static IChatClient Create(LlmOptions options, TokenCredential? credential = null)
+    public static IChatClient Create(LlmOptions options, TokenCredential? credential = null) => Create(options, credential, transport: null);
+
+    /// <param name="transport">The HTTP transport; tests pass one that trusts a loopback test certificate.</param>
+    internal static IChatClient Create(LlmOptions options, TokenCredential? credential, PipelineTransport? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsConfigured)
@@ -35,6 +38,11 @@ public static class ChatClientFactory
             RetryPolicy = new BoundedRetryPolicy(
                 options.MaxRetries, TimeSpan.FromSeconds(options.RetryDelaySeconds), TimeSpan.FromSeconds(options.MaxRetryDelaySeconds)),
         };
+        if (transport is not null)
+        {
+            clientOptions.Transport = transport;
+        }
+
         // The AuthenticationPolicy constructor is marked experimental (OPENAI001), but it is the SDK's way to send
         // Azure's api-key header or an Entra bearer token with the same client.
 #pragma warning disable OPENAI001
