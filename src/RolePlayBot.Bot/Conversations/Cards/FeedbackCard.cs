@@ -28,7 +28,7 @@ public static class FeedbackCard
         foreach (var o in evaluation.Items.Where(o => o.Observed))
         {
             var bad = ChecklistItemIds.AntiPatterns.Contains(o.ItemId);
-            var quote = o.Evidence is null ? "" : $" 「{Clip(o.Evidence, 80)}」";
+            var quote = o.Evidence is null ? "" : $"「{Clip(o.Evidence, 80)}」";
             body.Add(Text($"{(bad ? "✗" : "✓")} {ItemNames.Of(o.ItemId, locale)}{quote}", color: bad ? "Attention" : "Good", spacing: "Small"));
         }
 

@@ -19,7 +19,7 @@ public static class FeedbackText
         foreach (var o in e.Items.Where(o => o.Observed))
         {
             var mark = ChecklistItemIds.AntiPatterns.Contains(o.ItemId) ? "✗" : "✓";
-            var quote = o.Evidence is null ? "" : $" 「{BotTexts.Escape(o.Evidence)}」";
+            var quote = o.Evidence is null ? "" : $"「{BotTexts.Escape(o.Evidence)}」";
             text.Append($"- {mark} {ItemNames.Of(o.ItemId, locale)}{quote}\n");
         }
 
