@@ -41,6 +41,7 @@ internal sealed class ChatHarness : IDisposable
     }
 
     public ManualTime Time { get; } = new(Start);
+    public IServiceProvider Services => _factory.Services;
     public RecordingChannelSender Sender { get; } = new();
     public ITurnHandler Handler { get; }
     public ChaserService Chaser { get; }
