@@ -21,7 +21,7 @@ internal sealed class ChatHarness : IDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private int _ids;
 
-    public ChatHarness(string channelId = "webchat", string locale = "zh-CN")
+    public ChatHarness(string channelId = "webchat", string locale = "zh-CN", Action<IServiceCollection>? services = null)
     {
         ChannelId = channelId;
         Locale = locale;
@@ -29,10 +29,11 @@ internal sealed class ChatHarness : IDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Conversations:ChaserIntervalSeconds", "0");
-            web.ConfigureServices(services =>
+            web.ConfigureServices(collection =>
             {
-                services.AddSingleton<TimeProvider>(Time);
-                services.AddSingleton<IChannelSender>(Sender);
+                collection.AddSingleton<TimeProvider>(Time);
+                collection.AddSingleton<IChannelSender>(Sender);
+                services?.Invoke(collection);
             });
         });
         Handler = _factory.Services.GetRequiredService<ITurnHandler>();
