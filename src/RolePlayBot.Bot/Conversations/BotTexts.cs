@@ -1,0 +1,133 @@
+using RolePlayBot.Bot.Conversations.State;
+using RolePlayBot.Core.Checklist;
+using RolePlayBot.Core.Mood;
+using RolePlayBot.Core.Personas;
+
+namespace RolePlayBot.Bot.Conversations;
+
+/// <summary>The bot's own words (not the customer's, not the evaluator's), in zh-CN or English.</summary>
+public static class BotTexts
+{
+    public static string Help(bool zh) => zh
+        ? "**怎么练**：选一位客户开始，然后像在店铺后台一样直接回复客户。\n\n"
+          + "- `客户列表` / `personas`：查看所有客户\n- `开始 <编号>` / `start <id>`：和这位客户开始练习\n"
+          + "- `提示` / `hint`：给一点思路（会记在成绩单上）\n- `结束` / `end`：结束并查看成绩单\n"
+          + "- `重来` / `restart`：和同一位客户重新开始\n- `模式 练习|考试` / `mode practice|exam`：练习模式每句都点评，考试模式最后统一出成绩单\n\n"
+          + "回复速度也计分：客户等久了会催“在吗？”，等太久会直接离开。"
+        : "**How to practise**: pick a customer, then answer them as you would in the shop's chat.\n\n"
+          + "- `personas`: list the customers\n- `start <id>`: start with this customer\n"
+          + "- `hint`: a pointer (counted on the scorecard)\n- `end`: finish and see the scorecard\n"
+          + "- `restart`: start over with the same customer\n- `mode practice|exam`: practice gives feedback after every reply; an exam saves it all for the scorecard\n\n"
+          + "Speed counts: a customer kept waiting chases (\"are you there?\") and, kept too long, leaves.";
+
+    public static string NoSession(bool zh) => zh
+        ? "现在没有进行中的练习。点客户卡片上的「开始」，或输入 `开始 <编号>`；输入 `客户列表` 查看所有客户。"
+        : "No practice is running. Press Start on a customer card, or type `start <id>`; `personas` lists them.";
+
+    public static string NotUnderstood(bool zh) => zh
+        ? "没听懂这条命令。输入 `帮助` 查看能做什么。"
+        : "I didn't understand that. Type `help` to see what you can do.";
+
+    public static string UnknownPersona(string id, bool zh)
+    {
+        var shown = id.Length > 40 ? id[..40] + "…" : id;
+        return zh
+            ? $"没有编号为「{shown}」的客户。输入 `客户列表` 查看可选的客户。"
+            : $"There is no customer with the id \"{shown}\". Type `personas` to see who you can practise with.";
+    }
+
+    public static string BadSubmit(bool zh) => zh
+        ? "这个按钮的数据不完整或已失效。输入 `客户列表` 重新打开客户卡片。"
+        : "That button's data is incomplete or out of date. Type `personas` to get a fresh card.";
+
+    public static string AlreadyPractising(string name, bool zh) => zh
+        ? $"你正在和{name}练习。先输入 `结束` 查看成绩单，或输入 `重来` 重新开始。"
+        : $"You are practising with {name}. Type `end` for the scorecard first, or `restart` to start over.";
+
+    public static string NothingToRestart(bool zh) => zh
+        ? "还没有练过的客户可以重来。输入 `客户列表` 选一位。"
+        : "There is no earlier customer to restart with. Type `personas` to choose one.";
+
+    public static string UnknownMode(bool zh) => zh
+        ? "模式只有 `练习` 和 `考试` 两种，例如 `模式 考试`。"
+        : "The modes are `practice` and `exam`, e.g. `mode exam`.";
+
+    public static string ModeSet(PracticeMode mode, bool appliesNext, bool zh)
+    {
+        var what = (mode, zh) switch
+        {
+            (PracticeMode.Exam, true) => "考试模式：不逐条点评，结束后在成绩单里看全部点评",
+            (PracticeMode.Exam, false) => "exam mode: no feedback after each reply; everything is in the scorecard at the end",
+            (_, true) => "练习模式：每次回复后都有点评和更好的说法",
+            _ => "practice mode: feedback and a better reply after each of your replies",
+        };
+        var next = appliesNext ? (zh ? "（从下一场练习开始生效）" : " (from the next session on)") : "";
+        return zh ? $"已切换到{what}{next}。" : $"Switched to {what}{next}.";
+    }
+
+    public static string NoHintsInExam(bool zh) => zh ? "考试模式不提供提示。" : "No hints in exam mode.";
+
+    public static string Hint(string hint, bool zh) => (zh ? "💡 提示：" : "💡 Hint: ") + hint;
+
+    public static string FallbackNote(bool zh) => zh
+        ? "_（模型暂时不可用，这一句由离线引擎扮演客户）_"
+        : "_(The model is unavailable; the offline engine answered this turn.)_";
+
+    public static string OnlyIn(string locale, bool zh) => zh
+        ? $"（这位客户只有{(Core.Locales.IsChinese(locale) ? "中文" : "英文")}版。）"
+        : $"(This customer is only available in {(Core.Locales.IsChinese(locale) ? "Chinese" : "English")}.)";
+
+    public static string Started(string name, bool zh) => zh ? $"开始练习：{name}" : $"Started: {name}";
+
+    public static string Ended(bool zh) => zh ? "练习已结束，成绩单已发送。" : "Session ended; the scorecard is in the chat.";
+
+    public static string Stars(int difficulty) =>
+        new string('★', Math.Clamp(difficulty, 0, 5)) + new string('☆', 5 - Math.Clamp(difficulty, 0, 5));
+
+    public static string DimensionName(Dimension dimension, bool zh) => dimension switch
+    {
+        Dimension.Speed => zh ? "速度" : "Speed",
+        Dimension.Detail => zh ? "细致" : "Detail",
+        Dimension.Emotion => zh ? "情感" : "Emotion",
+        _ => zh ? "其他" : "Other",
+    };
+
+    public static string Mood(MoodState mood, bool zh) => zh
+        ? $"愤怒 {mood.Anger} · 耐心 {mood.Patience}"
+        : $"Anger {mood.Anger} · Patience {mood.Patience}";
+
+    /// <summary>The session's opening brief: who, how hard, the scenario and the order facts a good agent would look up.</summary>
+    public static string Briefing(Persona persona, PracticeMode mode, bool zh)
+    {
+        var f = persona.Facts;
+        var modeText = mode == PracticeMode.Exam ? (zh ? "考试模式" : "exam mode") : (zh ? "练习模式" : "practice mode");
+        return zh
+            ? $"**练习客户：{Escape(persona.Name)}** {Stars(persona.Difficulty)} · {DimensionName(persona.Dimension, true)} · {modeText}\n\n{Escape(persona.Scenario)}\n\n"
+              + $"订单 {Escape(f.OrderId)} · {Escape(f.Product)} · {Escape(f.Amount)} · 下单 {Escape(f.OrderDate)} · {Escape(f.OrderStatus)}\n\n物流：{Escape(f.Logistics)}\n\n"
+              + "直接回复客户即可。`提示` · `结束` · `重来`"
+            : $"**Your customer: {Escape(persona.Name)}** {Stars(persona.Difficulty)} · {DimensionName(persona.Dimension, false)} · {modeText}\n\n{Escape(persona.Scenario)}\n\n"
+              + $"Order {Escape(f.OrderId)} · {Escape(f.Product)} · {Escape(f.Amount)} · ordered {Escape(f.OrderDate)} · {Escape(f.OrderStatus)}\n\nLogistics: {Escape(f.Logistics)}\n\n"
+              + "Just reply to the customer. `hint` · `end` · `restart`";
+    }
+
+    /// <summary>What the customer says, named, with the mood meter under it.</summary>
+    public static string CustomerSays(string name, string text, MoodState mood, bool zh) =>
+        $"**{Escape(name)}**{(zh ? "：" : ": ")}{Escape(text)}\n\n_{Mood(mood, zh)}_";
+
+    /// <summary>Markdown-escapes text the bot did not write (customer lines, trainee quotes, persona files).</summary>
+    public static string Escape(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,25 @@
+namespace RolePlayBot.Bot.Conversations;
+
+/// <summary>Settings of the practice conversation (section "Conversations").</summary>
+public sealed class ConversationOptions
+{
+    public const string SectionName = "Conversations";
+
+    /// <summary>How often the chaser looks at waiting customers, in seconds; 0 turns the background loop off (tests tick by hand).</summary>
+    public double ChaserIntervalSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Channels known to render Adaptive Cards. Everywhere else the welcome, feedback and scorecard go as
+    /// Markdown text only.
+    /// </summary>
+    public List<string> CardChannels { get; set; } = ["msteams", "webchat", "directline", "emulator", "test"];
+
+    /// <summary>
+    /// Also send the scorecard as Markdown where the card renders: the text is the copyable, searchable record in
+    /// the chat history and reads well on screen readers and small screens.
+    /// </summary>
+    public bool ScorecardTextToo { get; set; } = true;
+
+    public bool RendersCards(string? channelId) =>
+        channelId is not null && CardChannels.Contains(channelId, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,258 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using RolePlayBot.Bot.Conversations.Cards;
+using RolePlayBot.Bot.Conversations.State;
+using RolePlayBot.Core;
+using RolePlayBot.Core.Customers;
+using RolePlayBot.Core.Personas;
+using RolePlayBot.Core.Scoring;
+using RolePlayBot.Core.Sessions;
+using RolePlayBot.Llm;
+
+namespace RolePlayBot.Bot.Conversations;
+
+/// <summary>
+/// The practice itself, channel-neutral: commands and replies applied to a conversation's state, with what to say
+/// going to an <see cref="Outbox"/>. The caller holds the conversation's lock and saves the state afterwards.
+/// </summary>
+/// <remarks>
+/// Reply times are measured on the wall clock from when the customer's message was actually sent
+/// (<see cref="ConversationState.CustomerSentAt"/>) to the trainee's activity timestamp, then laid onto the
+/// session's own timeline, which starts each wait at the moment the customer "spoke". That keeps a model's
+/// thinking time out of the trainee's reply time.
+/// </remarks>
+public sealed partial class PracticeConversation(
+    EngineSetup setup,
+    PersonaCatalog catalog,
+    ScorecardBuilder scorecards,
+    Hints hints,
+    TimeProvider time,
+    IOptions<ConversationOptions> options)
+{
+    public Task<ActionResult> RunAsync(ConversationState state, Command command, Outbox outbox, CancellationToken cancellationToken = default) =>
+        command.Kind switch
+        {
+            CommandKind.Help => SendAsync(outbox, BotTexts.Help(Zh(state)), cancellationToken),
+            CommandKind.Personas => WelcomeAsync(state, outbox, cancellationToken),
+            CommandKind.Start => StartAsync(state, command.Argument, command.Locale ?? state.Locale, outbox, cancellationToken),
+            CommandKind.Hint => HintAsync(state, outbox, cancellationToken),
+            CommandKind.End => EndAsync(state, outbox, cancellationToken),
+            CommandKind.Restart => RestartAsync(state, outbox, cancellationToken),
+            CommandKind.Mode => ModeAsync(state, command.Argument, outbox, cancellationToken),
+            _ => Task.FromResult(ActionResult.Failed(BotTexts.NotUnderstood(Zh(state)))),
+        };
+
+    /// <summary>The welcome card (or its Markdown) listing every customer.</summary>
+    public async Task<ActionResult> WelcomeAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken = default)
+    {
+        var zh = Locales.IsChinese(state.Locale);
+        await outbox.CardAsync(WelcomeCard.Build(catalog, state.Locale), WelcomeText.Build(catalog, state.Locale),
+            zh ? "选一位客户开始练习" : "Pick a customer to practise with", cancellationToken);
+        state.Welcomed = true;
+        return ActionResult.Done(zh ? "客户列表已发送。" : "Here are the customers.");
+    }
+
+    /// <summary>The trainee answers the customer; <paramref name="at"/> is the channel's timestamp of the answer (now when null).</summary>
+    public async Task<ActionResult> ReplyAsync(ConversationState state, string text, DateTimeOffset? at, Outbox outbox, CancellationToken cancellationToken = default)
+    {
+        if (state.Session is not { IsOver: false } session)
+        {
+            return ActionResult.Failed(BotTexts.NoSession(Zh(state)));
+        }
+
+        var zh = Locales.IsChinese(session.Locale);
+        var repliedAt = session.LastCustomerMessageAt + NonNegative((at ?? time.GetUtcNow()) - state.CustomerSentAt);
+        if (setup.UsesModel)
+        {
+            await outbox.TypingAsync(cancellationToken);
+        }
+
+        var turn = await session.ReplyAsync(text, repliedAt, cancellationToken);
+        if (state.SessionMode == PracticeMode.Practice)
+        {
+            await outbox.CardAsync(FeedbackCard.Build(turn, session.Locale), FeedbackText.Build(turn, session.Locale),
+                FeedbackCard.Title(turn, zh), cancellationToken);
+        }
+
+        if (turn.CustomerReply is { } reply)
+        {
+            await SayAsync(state, outbox, reply.Text, cancellationToken);
+            if (reply.Source == CustomerMessage.Fallback)
+            {
+                await outbox.TextAsync(BotTexts.FallbackNote(zh), cancellationToken);
+            }
+        }
+        else if (turn.Chasers.Count > state.ChasersSent)
+        {
+            // The customer left before this reply arrived and the chaser had not said so yet: say it now.
+            await outbox.TextAsync(BotTexts.CustomerSays(session.Persona.Name, turn.Chasers[^1], session.Mood, zh), cancellationToken);
+        }
+
+        if (session.IsOver)
+        {
+            await FinishAsync(state, outbox, cancellationToken);
+        }
+
+        return ActionResult.Done(zh ? "已回复。" : "Replied.");
+    }
+
+    /// <summary>
+    /// Lets the clock run for a waiting customer (the chaser): sends what they say while waiting, and the
+    /// scorecard when they leave. Returns how many customer messages went out.
+    /// </summary>
+    public async Task<int> ChaseAsync(ConversationState state, Outbox outbox, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (state.Session is not { IsOver: false } session)
+        {
+            return 0;
+        }
+
+        var sessionNow = session.LastCustomerMessageAt + NonNegative(now - state.CustomerSentAt);
+        var messages = await session.CheckWaitingAsync(sessionNow, cancellationToken);
+        var zh = Locales.IsChinese(session.Locale);
+        foreach (var message in messages)
+        {
+            await outbox.TextAsync(BotTexts.CustomerSays(session.Persona.Name, message.Text, session.Mood, zh), cancellationToken);
+            state.ChasersSent++;
+        }
+
+        if (session.IsOver)
+        {
+            await FinishAsync(state, outbox, cancellationToken);
+        }
+
+        return messages.Count;
+    }
+
+    private async Task<ActionResult> StartAsync(ConversationState state, string? personaId, string locale, Outbox outbox, CancellationToken cancellationToken)
+    {
+        var zh = Zh(state);
+        if (state.Session is { IsOver: false } running)
+        {
+            return ActionResult.Failed(BotTexts.AlreadyPractising(running.Persona.Name, zh));
+        }
+
+        if (string.IsNullOrWhiteSpace(personaId))
+        {
+            return await WelcomeAsync(state, outbox, cancellationToken);
+        }
+
+        locale = Locales.Normalize(locale);
+        var persona = PersonaId().IsMatch(personaId) ? catalog.Find(personaId, locale) : null;
+        if (persona is null)
+        {
+            return ActionResult.Failed(BotTexts.UnknownPersona(personaId, zh));
+        }
+
+        var session = new PracticeSession(persona, setup.Engines, time, seed: state.Rounds++);
+        state.Session = session;
+        state.SessionMode = state.Mode;
+        state.LastPersonaId = persona.Id;
+        state.LastPersonaLocale = locale;
+        zh = Locales.IsChinese(persona.Locale);
+        var briefing = BotTexts.Briefing(persona, state.SessionMode, zh);
+        if (persona.Locale != locale)
+        {
+            briefing += "\n\n" + BotTexts.OnlyIn(persona.Locale, Locales.IsChinese(locale));
+        }
+
+        await outbox.TextAsync(briefing, cancellationToken);
+        var opening = session.Start(time.GetUtcNow());
+        await SayAsync(state, outbox, opening.Text, cancellationToken);
+        return ActionResult.Done(BotTexts.Started(persona.Name, zh));
+    }
+
+    private async Task<ActionResult> HintAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken)
+    {
+        if (state.Session is not { IsOver: false } session)
+        {
+            return ActionResult.Failed(BotTexts.NoSession(Zh(state)));
+        }
+
+        var zh = Locales.IsChinese(session.Locale);
+        if (state.SessionMode == PracticeMode.Exam)
+        {
+            return ActionResult.Failed(BotTexts.NoHintsInExam(zh));
+        }
+
+        var hint = BotTexts.Hint(hints.For(session), zh);
+        await outbox.TextAsync(hint, cancellationToken);
+        return ActionResult.Done(hint);
+    }
+
+    private async Task<ActionResult> EndAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken)
+    {
+        if (state.Session is not { IsOver: false } session)
+        {
+            return ActionResult.Failed(BotTexts.NoSession(Zh(state)));
+        }
+
+        session.End();
+        await FinishAsync(state, outbox, cancellationToken);
+        return ActionResult.Done(BotTexts.Ended(Locales.IsChinese(session.Locale)));
+    }
+
+    private async Task<ActionResult> RestartAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken)
+    {
+        if (state.Session is { IsOver: false } session)
+        {
+            session.End();
+            await FinishAsync(state, outbox, cancellationToken);
+        }
+
+        return state.LastPersonaId is { } id
+            ? await StartAsync(state, id, state.LastPersonaLocale ?? state.Locale, outbox, cancellationToken)
+            : ActionResult.Failed(BotTexts.NothingToRestart(Zh(state)));
+    }
+
+    private async Task<ActionResult> ModeAsync(ConversationState state, string? argument, Outbox outbox, CancellationToken cancellationToken)
+    {
+        var zh = Zh(state);
+        if (CommandParser.ParseMode(argument) is not { } mode)
+        {
+            return ActionResult.Failed(BotTexts.UnknownMode(zh));
+        }
+
+        state.Mode = mode;
+        var message = BotTexts.ModeSet(mode, state.IsPractising && mode != state.SessionMode, zh);
+        await outbox.TextAsync(message, cancellationToken);
+        return ActionResult.Done(message);
+    }
+
+    /// <summary>The scorecard: the card where cards render (plus, by default, the Markdown record), else the Markdown.</summary>
+    private async Task FinishAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken)
+    {
+        var session = state.Session!;
+        var card = scorecards.Build(session);
+        var markdown = ScorecardText.Build(card, session, state.SessionMode);
+        await outbox.CardAsync(ScorecardCard.Build(card, session, state.SessionMode), markdown, ScorecardCard.OneLine(card, session.Persona.Name), cancellationToken);
+        if (outbox.RendersCards && options.Value.ScorecardTextToo)
+        {
+            await outbox.TextAsync(markdown, cancellationToken);
+        }
+
+        state.Session = null;
+    }
+
+    private async Task SayAsync(ConversationState state, Outbox outbox, string text, CancellationToken cancellationToken)
+    {
+        var session = state.Session!;
+        await outbox.TextAsync(BotTexts.CustomerSays(session.Persona.Name, text, session.Mood, Locales.IsChinese(session.Locale)), cancellationToken);
+        state.CustomerSentAt = time.GetUtcNow();
+        state.ChasersSent = 0;
+    }
+
+    private static async Task<ActionResult> SendAsync(Outbox outbox, string text, CancellationToken cancellationToken)
+    {
+        await outbox.TextAsync(text, cancellationToken);
+        return ActionResult.Done(text);
+    }
+
+    private static bool Zh(ConversationState state) => Locales.IsChinese(state.Session?.Locale ?? state.Locale);
+
+    private static TimeSpan NonNegative(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;
+
+    /// <summary>Persona ids are file-name stems: anything else (paths, "../x", markup) is refused before the catalog is asked.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")]
+    private static partial Regex PersonaId();
+}

@@ -1,0 +1,48 @@
+using RolePlayBot.Bot.Protocol;
+using RolePlayBot.Core.Sessions;
+
+namespace RolePlayBot.Bot.Conversations.State;
+
+/// <summary>
+/// What the bot remembers about one conversation. Mutated only while holding the conversation's lock
+/// (<see cref="ConversationLocks"/>), then saved back to the <see cref="IConversationStateStore"/>.
+/// </summary>
+public sealed class ConversationState(string key, ConversationReference reference)
+{
+    public string Key { get; } = key;
+
+    /// <summary>Where proactive messages (chasers) go: taken from the last inbound activity.</summary>
+    public ConversationReference Reference { get; set; } = reference;
+
+    /// <summary>The trainee's language for messages outside a session (zh-CN or en).</summary>
+    public string Locale { get; set; } = Core.Locales.Chinese;
+
+    /// <summary>The mode the next session starts in.</summary>
+    public PracticeMode Mode { get; set; } = PracticeMode.Practice;
+
+    /// <summary>The running session, or null between sessions.</summary>
+    public PracticeSession? Session { get; set; }
+
+    /// <summary>The mode the running session was started in (switching mid-session waits for the next one).</summary>
+    public PracticeMode SessionMode { get; set; } = PracticeMode.Practice;
+
+    /// <summary>When the customer's latest message was sent to the channel (wall clock); replies are timed from here.</summary>
+    public DateTimeOffset CustomerSentAt { get; set; }
+
+    /// <summary>Chasers already delivered since the customer's latest message (the rest were only recorded by the session).</summary>
+    public int ChasersSent { get; set; }
+
+    /// <summary>The last persona practised, for restart.</summary>
+    public string? LastPersonaId { get; set; }
+
+    /// <summary>The locale the last persona was asked for.</summary>
+    public string? LastPersonaLocale { get; set; }
+
+    /// <summary>Sessions started so far; seeds the next one so each round differs but stays reproducible.</summary>
+    public int Rounds { get; set; }
+
+    /// <summary>True once the welcome card went out (Web Chat sends both a conversationUpdate and webchat/join).</summary>
+    public bool Welcomed { get; set; }
+
+    public bool IsPractising => Session is { IsOver: false };
+}
