@@ -125,7 +125,7 @@ public static class BotFrameworkApi
         {
             null => (null, "the body is JSON null, not an activity"),
             { Type: null or "" } => (null, "the activity has no type"),
-            { Conversation.Id: null or "" } => (null, "the activity has no conversation id"),
+            { Conversation: null } or { Conversation.Id: null or "" } => (null, "the activity has no conversation id"),
             { ServiceUrl: null or "" } => (null, "the activity has no serviceUrl"),
             _ => (activity, null),
         };
