@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using RolePlayBot.Bot.Protocol;
+using RolePlayBot.Bot.Turns;
+
+namespace RolePlayBot.Bot.BotFramework;
+
+/// <summary>
+/// POST /api/messages as the Bot Connector calls it: authenticate, parse, trust the serviceUrl, hand the activity on,
+/// and answer at once (the turn runs in the background; invokes get their synchronous body). Bad input is a 4xx
+/// with a reason, never a 500.
+/// </summary>
+public static class BotFrameworkApi
+{
+    public const string Route = "/api/messages";
+
+    /// <summary>Direct Line caps activities at 256K characters; Teams at ~100 KB. Anything past 1 MiB is not an activity.</summary>
+    public const int MaxActivityBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapBotFrameworkApi(this IEndpointRouteBuilder app)
+    {
+        // Only POST is mapped, so routing answers other methods with 405.
+        app.MapPost(Route, PostActivityAsync);
+        return app;
+    }
+
+    private static async Task<IResult> PostActivityAsync(
+        HttpContext http,
+        IOptions<BotFrameworkOptions> options,
+        BotTokenValidator validator,
+        TrustedServiceUrls trusted,
+        IActivityProcessor processor,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var log = loggers.CreateLogger(typeof(BotFrameworkApi).FullName!);
+
+        // The token is checked before the body is even read, so unauthenticated callers learn nothing about parsing.
+        var token = options.Value.AuthenticationEnabled
+            ? await validator.ValidateAsync(http.Request.Headers.Authorization.ToString(), cancellationToken)
+            : null;
+        if (token is { Succeeded: false })
+        {
+            return Unauthorized(http, token.Failure!);
+        }
+
+        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Activity too large", detail: $"the body exceeds {MaxActivityBytes} bytes");
+        }
+
+        var (activity, parseError) = Parse(body);
+        if (activity is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad activity", detail: parseError);
+        }
+
+        if (token?.Authorize(activity) is { } denied)
+        {
+            log.LogWarning("Rejected a {Type} activity from {ChannelId}: {Reason}", activity.Type, activity.ChannelId, denied);
+            return Unauthorized(http, denied);
+        }
+
+        trusted.Trust(activity.ServiceUrl!);
+        var response = await processor.ProcessAsync(activity, cancellationToken);
+        if (response is null)
+        {
+            return Results.Ok();
+        }
+
+        return response.Body is null
+            ? Results.StatusCode(response.Status)
+            : Results.Json(response.Body, BotJson.Options, statusCode: response.Status);
+    }
+
+    private static IResult Unauthorized(HttpContext http, string reason)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: reason);
+    }
+
+    /// <summary>The body, or null when it is larger than <see cref="MaxActivityBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxActivityBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxActivityBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static (Activity? Activity, string? Error) Parse(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return (null, "the request has no body");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"the body is not a JSON activity (line {e.LineNumber + 1}, path {e.Path ?? "$"})");
+        }
+
+        return activity switch
+        {
+            null => (null, "the body is JSON null, not an activity"),
+            { Type: null or "" } => (null, "the activity has no type"),
+            { Conversation: null } or { Conversation.Id: null or "" } => (null, "the activity has no conversation id"),
+            { ServiceUrl: null or "" } => (null, "the activity has no serviceUrl"),
+            _ => (activity, null),
+        };
+    }
+}
