@@ -20,7 +20,6 @@ public static class ConversationHosting
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<PracticeConversation>();
         services.AddSingleton<ITurnHandler, PracticeTurnHandler>();
-        services.TryAddSingleton<IChannelSender, UnconfiguredChannelSender>();
         services.AddSingleton<ChaserService>();
         services.AddHostedService(sp => sp.GetRequiredService<ChaserService>());
         return builder;
