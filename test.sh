@@ -9,6 +9,18 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log=$(mktemp -d)
 status=0
 
+# The browser test drives Debian's Chromium (Playwright cannot download its own browser here); a CJK font makes
+# its screenshots readable. Idempotent: nothing happens when /usr/bin/chromium is there.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== install chromium"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk; } >"$log/chromium.txt" 2>&1; then
+    tail -n 20 "$log/chromium.txt"
+    echo "installing chromium failed: the browser test will fail"
+  fi
+fi
+
 echo "== restore and build"
 if ! dotnet build RolePlayBot.sln -c Release -warnaserror -nologo -v minimal >"$log/build.txt" 2>&1; then
   cat "$log/build.txt"

@@ -17,6 +17,7 @@ public static class RpbCommands
         root.Subcommands.Add(PersonasCommand.Build());
         root.Subcommands.Add(PracticeCommand.Build());
         root.Subcommands.Add(EvaluateCommand.Build());
+        root.Subcommands.Add(TeamsCommand.Build());
         return root;
     }
 }
