@@ -127,7 +127,14 @@ public static class BotFrameworkApi
             { Type: null or "" } => (null, "the activity has no type"),
             { Conversation: null } or { Conversation.Id: null or "" } => (null, "the activity has no conversation id"),
             { ServiceUrl: null or "" } => (null, "the activity has no serviceUrl"),
+            // A3112: a bot that cannot put its replies in the HTTP response must refuse expectReplies.
+            _ when DeliveryMode(activity) == "expectReplies" => (null, "deliveryMode 'expectReplies' is not supported: replies are sent to the serviceUrl"),
             _ => (activity, null),
         };
     }
+
+    private static string? DeliveryMode(Activity activity) =>
+        activity.Extra is not null && activity.Extra.TryGetValue("deliveryMode", out var mode) && mode.ValueKind == JsonValueKind.String
+            ? mode.GetString()
+            : null;
 }

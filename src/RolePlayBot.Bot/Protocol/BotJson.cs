@@ -11,5 +11,6 @@ public static class BotJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new UtcTimestampConverter() },
     };
 }

@@ -38,6 +38,7 @@ public sealed class BotFrameworkHttpTests : IDisposable
     [InlineData("""{"type":"message","serviceUrl":"http://localhost/"}""", "no conversation id")]
     [InlineData("""{"type":"message","conversation":{"id":"c1"}}""", "no serviceUrl")]
     [InlineData("""{"type":"message","timestamp":"yesterday","conversation":{"id":"c1"},"serviceUrl":"http://localhost/"}""", "not a JSON activity")]
+    [InlineData("""{"type":"message","deliveryMode":"expectReplies","conversation":{"id":"c1"},"serviceUrl":"http://localhost/"}""", "expectReplies")]
     public async Task Bad_input_is_a_400_with_a_reason(string body, string reason)
     {
         var response = await PostAsync(body);
