@@ -18,7 +18,7 @@ public sealed class PracticeSession
 
     private readonly PracticeEngines _engines;
     private readonly TimeProvider _time;
-    private readonly Random _random;
+    private readonly SessionRandom _random;
     private readonly List<Turn> _turns = [];
     private readonly List<TranscriptLine> _transcript = [];
     private readonly HashSet<string> _needsMet = new(StringComparer.Ordinal);
@@ -29,16 +29,21 @@ public sealed class PracticeSession
     private TimeSpan _waitCharged;
 
     public PracticeSession(Persona persona, PracticeEngines engines, TimeProvider? time = null, int seed = 0, string? id = null)
+        : this(persona, engines, time, seed, id, new SessionRandom(seed), MoodModel.Initial(persona))
+    {
+    }
+
+    private PracticeSession(Persona persona, PracticeEngines engines, TimeProvider? time, int seed, string? id, SessionRandom random, MoodState initialMood)
     {
         Persona = persona;
         _engines = engines;
         _time = time ?? TimeProvider.System;
-        _random = new Random(seed);
+        _random = random;
         Seed = seed;
         Id = id ?? Guid.NewGuid().ToString("n");
-        Mood = MoodModel.Initial(persona);
-        _moodAtCustomerMessage = Mood;
-        InitialMood = Mood;
+        Mood = initialMood;
+        _moodAtCustomerMessage = initialMood;
+        InitialMood = initialMood;
     }
 
     public string Id { get; }
@@ -57,6 +62,48 @@ public sealed class PracticeSession
     /// <summary>How many hints the trainee asked for (shown on the scorecard).</summary>
     public int HintsUsed { get; private set; }
     public string LastCustomerText { get; private set; } = "";
+
+    /// <summary>The session as plain data, to store after every turn.</summary>
+    public SessionSnapshot Snapshot() => new(
+        Id, Seed, _random.State, Persona.Id, Persona.Locale, Persona.Version, Started, InitialMood, Mood, _moodAtCustomerMessage,
+        Outcome, HintsUsed, [.. _turns], [.. _transcript], [.. _needsMet.Order(StringComparer.Ordinal)],
+        new Dictionary<string, int>(_itemCounts, StringComparer.Ordinal), [.. _pendingChasers], [.. _pendingWaitChanges],
+        _waitCharged, LastCustomerMessageAt, LastCustomerText);
+
+    /// <summary>
+    /// Continues a stored session: the same persona (by id and locale; a since-edited file is used as it is now),
+    /// engines and clock, with every turn, the mood, the needs met and the random state as they were.
+    /// </summary>
+    public static PracticeSession Restore(SessionSnapshot snapshot, Persona persona, PracticeEngines engines, TimeProvider? time = null)
+    {
+        if (!string.Equals(snapshot.PersonaId, persona.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The snapshot is of persona '{snapshot.PersonaId}', not '{persona.Id}'.", nameof(persona));
+        }
+
+        var session = new PracticeSession(persona, engines, time, snapshot.Seed, snapshot.Id, SessionRandom.FromState(snapshot.RandomState), snapshot.InitialMood)
+        {
+            Started = snapshot.Started,
+            Mood = snapshot.Mood,
+            Outcome = snapshot.Outcome,
+            HintsUsed = snapshot.HintsUsed,
+            LastCustomerMessageAt = snapshot.LastCustomerMessageAt,
+            LastCustomerText = snapshot.LastCustomerText,
+        };
+        session._moodAtCustomerMessage = snapshot.MoodAtCustomerMessage;
+        session._turns.AddRange(snapshot.Turns);
+        session._transcript.AddRange(snapshot.Transcript);
+        session._needsMet.UnionWith(snapshot.NeedsMet);
+        foreach (var (id, count) in snapshot.ItemCounts)
+        {
+            session._itemCounts[id] = count;
+        }
+
+        session._pendingChasers.AddRange(snapshot.PendingChasers);
+        session._pendingWaitChanges.AddRange(snapshot.PendingWaitChanges);
+        session._waitCharged = snapshot.WaitCharged;
+        return session;
+    }
 
     /// <summary>Opens the conversation with the persona's opening message.</summary>
     public CustomerMessage Start(DateTimeOffset? at = null)
