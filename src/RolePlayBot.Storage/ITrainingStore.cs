@@ -1,0 +1,47 @@
+namespace RolePlayBot.Storage;
+
+/// <summary>
+/// Everything the bot keeps: per-conversation state (opaque JSON with an optimistic version), the practice sessions
+/// and their turns (for trainers and the trainee's own progress), the activities already handled (so a redelivered or
+/// doubly received message makes one turn), and an outbox of replies committed with the turn and sent after it.
+/// One contract, two implementations: SQLite (default, one file) and PostgreSQL (several bot instances).
+/// Implementations are thread-safe and create or migrate their schema in <see cref="MigrateAsync"/>.
+/// </summary>
+public interface ITrainingStore
+{
+    /// <summary>Creates the schema on first run and applies pending migrations; safe to call from several instances at once.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The conversation's stored state and version, or null when the conversation is new.</summary>
+    Task<StoredConversation?> FindConversationAsync(string conversationKey, CancellationToken cancellationToken = default);
+
+    /// <summary>True when this activity of this conversation was already handled (committed).</summary>
+    Task<bool> IsProcessedAsync(string conversationKey, string activityId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Commits one turn atomically: the new conversation state (only if the stored version still equals
+    /// <see cref="ConversationCommit.ExpectedVersion"/>, 0 for a new conversation), the handled activity id (unique per
+    /// conversation), the session upsert, the new turn records and the outbox. Returns the new version.
+    /// Throws <see cref="ConcurrencyConflictException"/> when another writer got there first and
+    /// <see cref="DuplicateActivityException"/> when the activity was already handled; nothing is written then.
+    /// </summary>
+    Task<long> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default);
+
+    /// <summary>Outbox items not yet marked sent, oldest first (after a crash between commit and send).</summary>
+    Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken = default);
+
+    Task MarkSentAsync(long outboxId, CancellationToken cancellationToken = default);
+
+    /// <summary>Keys of conversations whose state says a session is running (the chaser's work list).</summary>
+    Task<IReadOnlyList<string>> RunningConversationsAsync(CancellationToken cancellationToken = default);
+
+    // The read side, for the dashboard and "my progress".
+
+    Task<IReadOnlyList<TraineeSummary>> TraineesAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<SessionRecord>> SessionsAsync(SessionQuery query, CancellationToken cancellationToken = default);
+
+    Task<SessionRecord?> SessionAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<TurnRecord>> TurnsAsync(string sessionId, CancellationToken cancellationToken = default);
+}
