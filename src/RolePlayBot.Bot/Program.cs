@@ -2,12 +2,14 @@ using RolePlayBot.Bot.BotFramework;
 using RolePlayBot.Bot.Conversations;
 using RolePlayBot.Bot.DirectLine;
 using RolePlayBot.Bot.Hosting;
+using RolePlayBot.Bot.Storage;
 
 // Where a trainee's message goes: channel adapter (Bot Framework /api/messages, embedded Direct Line)
-// → turn handler (Conversations) → practice session (Core) → customer engine + evaluator → reply.
+// → turn handler (Conversations) → practice session (Core) → customer engine + evaluator → storage → reply.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPracticeEngine();
 builder.AddBotFramework();
+builder.AddTrainingStore();
 builder.AddPracticeConversations();
 builder.AddDirectLine();
 

@@ -24,6 +24,10 @@ public static class BotTexts
         ? "现在没有进行中的练习。点客户卡片上的「开始」，或输入 `开始 <编号>`；输入 `客户列表` 查看所有客户。"
         : "No practice is running. Press Start on a customer card, or type `start <id>`; `personas` lists them.";
 
+    public static string SessionLost(bool zh) => zh
+        ? "上一场练习无法继续：这位客户的资料已不在题库中。输入 `客户列表` 换一位客户重新开始。"
+        : "Your last session cannot continue: that customer is no longer available. Type `personas` to start with another one.";
+
     public static string NotUnderstood(bool zh) => zh
         ? "没听懂这条命令。输入 `帮助` 查看能做什么。"
         : "I didn't understand that. Type `help` to see what you can do.";

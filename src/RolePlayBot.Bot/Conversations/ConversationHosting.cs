@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using RolePlayBot.Bot.Channels;
 using RolePlayBot.Bot.Conversations.Chasers;
 using RolePlayBot.Bot.Conversations.State;
 using RolePlayBot.Bot.Turns;
@@ -16,7 +14,6 @@ public static class ConversationHosting
             .BindConfiguration(ConversationOptions.SectionName)
             .Validate(o => o.ChaserIntervalSeconds >= 0, "Conversations:ChaserIntervalSeconds must be 0 (off) or more.")
             .ValidateOnStart();
-        services.TryAddSingleton<IConversationStateStore, InMemoryConversationStateStore>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<PracticeConversation>();
         services.AddSingleton<ITurnHandler, PracticeTurnHandler>();

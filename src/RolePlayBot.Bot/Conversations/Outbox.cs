@@ -1,30 +1,59 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RolePlayBot.Bot.Channels;
 using RolePlayBot.Bot.Protocol;
 using RolePlayBot.Bot.Turns;
 
 namespace RolePlayBot.Bot.Conversations;
 
 /// <summary>
-/// Where a conversation's bot messages go: replies within a turn, or proactive sends for the chaser. Knows
-/// whether the channel renders Adaptive Cards and falls back to Markdown when it does not.
+/// What a turn (or a chaser tick) says to the conversation, held back until the turn is committed: the messages are
+/// stored with the new state and sent afterwards, so a turn that loses a race or fails to commit says nothing.
+/// Typing indicators go at once (they promise nothing). Knows whether the channel renders Adaptive Cards and falls
+/// back to Markdown when it does not.
 /// </summary>
-public sealed class Outbox(Func<Activity, CancellationToken, Task<string>> send, bool rendersCards)
+public sealed class Outbox
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
-    public bool RendersCards { get; } = rendersCards;
+    private readonly List<Activity> _messages = [];
+    private readonly Action<Activity> _address;
+    private readonly Func<Activity, CancellationToken, Task>? _typing;
 
-    /// <summary>Every activity sent, in order (the invoke path and logs read it).</summary>
-    public int Sent { get; private set; }
+    private Outbox(ConversationReference reference, bool rendersCards, Action<Activity> address, Func<Activity, CancellationToken, Task>? typing)
+    {
+        Reference = reference;
+        RendersCards = rendersCards;
+        _address = address;
+        _typing = typing;
+    }
 
-    public static Outbox ForTurn(TurnContext context, bool rendersCards) =>
-        new((activity, ct) => context.SendAsync(activity, ct), rendersCards);
+    /// <summary>Where the messages go.</summary>
+    public ConversationReference Reference { get; }
 
-    /// <summary>Proactive sends addressed from the stored reference (no inbound activity to reply to).</summary>
-    public static Outbox Proactive(IChannelSender sender, ConversationReference reference, bool rendersCards) =>
-        new((activity, ct) =>
+    public bool RendersCards { get; }
+
+    /// <summary>The messages held for sending after the commit, in order, already addressed.</summary>
+    public IReadOnlyList<Activity> Messages => _messages;
+
+    /// <summary>Replies to an inbound activity (addressed as <see cref="TurnContext.SendAsync"/> would).</summary>
+    public static Outbox ForTurn(TurnContext context, bool rendersCards)
+    {
+        var inbound = context.Activity;
+        return new Outbox(context.Reference, rendersCards, reply =>
+        {
+            reply.Type ??= ActivityTypes.Message;
+            reply.ChannelId ??= inbound.ChannelId;
+            reply.From ??= inbound.Recipient;
+            reply.Recipient ??= inbound.From;
+            reply.Conversation ??= inbound.Conversation;
+            reply.ReplyToId ??= inbound.Id;
+            reply.Locale ??= inbound.Locale;
+        }, (typing, ct) => context.SendAsync(typing, ct));
+    }
+
+    /// <summary>Proactive messages addressed from the stored reference (no inbound activity to reply to).</summary>
+    public static Outbox Proactive(ConversationReference reference, bool rendersCards) =>
+        new(reference, rendersCards, activity =>
         {
             activity.Type ??= ActivityTypes.Message;
             activity.ChannelId ??= reference.ChannelId;
@@ -33,29 +62,30 @@ public sealed class Outbox(Func<Activity, CancellationToken, Task<string>> send,
             activity.Recipient ??= reference.User;
             activity.Conversation ??= reference.Conversation;
             activity.Locale ??= reference.Locale;
-            return sender.SendAsync(reference, activity, ct);
-        }, rendersCards);
+        }, typing: null);
 
-    public Task<string> TextAsync(string markdown, CancellationToken cancellationToken = default) =>
-        SendAsync(new Activity { Type = ActivityTypes.Message, Text = markdown, TextFormat = "markdown" }, cancellationToken);
+    public Task TextAsync(string markdown, CancellationToken cancellationToken = default) =>
+        AddAsync(new Activity { Type = ActivityTypes.Message, Text = markdown, TextFormat = "markdown" });
 
-    public Task<string> TypingAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+    /// <summary>Sent at once, not held: a typing indicator of a turn that is later discarded does no harm.</summary>
+    public Task TypingAsync(CancellationToken cancellationToken = default) =>
+        _typing is null ? Task.CompletedTask : _typing(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
 
     /// <summary>The card where cards render, else its Markdown version. <paramref name="summary"/> is the notification preview.</summary>
-    public Task<string> CardAsync(JsonObject card, string markdown, string summary, CancellationToken cancellationToken = default) =>
+    public Task CardAsync(JsonObject card, string markdown, string summary, CancellationToken cancellationToken = default) =>
         RendersCards
-            ? SendAsync(new Activity
+            ? AddAsync(new Activity
             {
                 Type = ActivityTypes.Message,
                 Summary = summary,
                 Attachments = [new Attachment { ContentType = AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) }],
-            }, cancellationToken)
+            })
             : TextAsync(markdown, cancellationToken);
 
-    private Task<string> SendAsync(Activity activity, CancellationToken cancellationToken)
+    private Task AddAsync(Activity activity)
     {
-        Sent++;
-        return send(activity, cancellationToken);
+        _address(activity);
+        _messages.Add(activity);
+        return Task.CompletedTask;
     }
 }

@@ -13,7 +13,7 @@ namespace RolePlayBot.Bot.Conversations;
 
 /// <summary>
 /// The practice itself, channel-neutral: commands and replies applied to a conversation's state, with what to say
-/// going to an <see cref="Outbox"/>. The caller holds the conversation's lock and saves the state afterwards.
+/// going to an <see cref="Outbox"/>. The caller loads the state, and commits it with the outbox afterwards.
 /// </summary>
 /// <remarks>
 /// Reply times are measured on the wall clock from when the customer's message was actually sent
@@ -147,6 +147,7 @@ public sealed partial class PracticeConversation(
         var session = new PracticeSession(persona, setup.Engines, time, seed: state.Rounds++);
         state.Session = session;
         state.SessionMode = state.Mode;
+        state.SessionStartedAt = time.GetUtcNow();
         state.LastPersonaId = persona.Id;
         state.LastPersonaLocale = locale;
         zh = Locales.IsChinese(persona.Locale);

@@ -3,24 +3,35 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RolePlayBot.Bot.Conversations.State;
 using RolePlayBot.Bot.Protocol;
+using RolePlayBot.Bot.Storage;
 using RolePlayBot.Bot.Turns;
+using RolePlayBot.Storage;
 
 namespace RolePlayBot.Bot.Conversations;
 
 /// <summary>
 /// Turns chat activities into practice: the welcome when someone joins (or Web Chat's <c>webchat/join</c>),
 /// typed commands and card submits, the trainee's replies while a session runs, and Action.Execute invokes.
-/// One conversation at a time: the turn holds the conversation's lock from loading its state to saving it.
 /// </summary>
+/// <remarks>
+/// A turn is all or nothing: it loads the conversation with its version, runs with its replies held back, then
+/// commits the new state, the handled activity id, the session and turn records and the replies together, and only
+/// then sends the replies. An activity already handled (a redelivery, or another instance got it too) does nothing;
+/// a commit that lost a race to another instance runs the turn again on the fresh state, its held replies discarded.
+/// The in-process lock only saves such reruns; correctness across instances comes from the version check.
+/// </remarks>
 public sealed class PracticeTurnHandler(
     PracticeConversation practice,
-    IConversationStateStore store,
+    ConversationJournal journal,
     ConversationLocks locks,
     IOptions<ConversationOptions> options,
     ILogger<PracticeTurnHandler> log) : ITurnHandler
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string WebChatJoin = "webchat/join";
+
+    /// <summary>Runs of one turn before a conflict is given up on (each loses only to a commit that just happened).</summary>
+    public const int MaxAttempts = 5;
 
     public async Task<InvokeResponse?> OnTurnAsync(TurnContext context, CancellationToken cancellationToken = default)
     {
@@ -35,34 +46,97 @@ public sealed class PracticeTurnHandler(
             return null;
         }
 
-        var reference = context.Reference;
-        using var held = await locks.AcquireAsync(reference.Key, cancellationToken);
-        var state = await store.FindAsync(reference.Key, cancellationToken) ?? new ConversationState(reference.Key, reference);
-        state.Reference = reference;
-        state.Locale = ActivityLocale.Of(activity, state.Locale);
+        var key = context.Reference.Key;
+        var activityId = string.IsNullOrEmpty(activity.Id) ? null : activity.Id;
+        using var held = await locks.AcquireAsync(key, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (activityId is not null && await journal.IsHandledAsync(key, activityId, cancellationToken))
+            {
+                log.LogInformation("Activity {Id} in {Conversation} was already handled", activityId, key);
+                return AlreadyHandled(activity);
+            }
+
+            var loaded = await journal.LoadAsync(context.Reference, cancellationToken);
+            var (state, before, outbox, response) = await RunAsync(context, loaded, cancellationToken);
+            try
+            {
+                var batch = await journal.CommitAsync(loaded, state, before, activityId, outbox, cancellationToken);
+                await journal.SendAsync(key, batch, cancellationToken);
+                return response;
+            }
+            catch (DuplicateActivityException)
+            {
+                log.LogInformation("Activity {Id} in {Conversation} was handled elsewhere meanwhile", activityId, key);
+                return AlreadyHandled(activity);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                log.LogInformation("{Conversation} changed during the turn (attempt {Attempt}); running it again", key, attempt);
+            }
+        }
+    }
+
+    /// <summary>Runs the turn on a freshly loaded state. A turn that throws is rolled back to the loaded state plus an apology.</summary>
+    private async Task<(ConversationState State, SessionTrack Before, Outbox Outbox, InvokeResponse? Response)> RunAsync(
+        TurnContext context, LoadedConversation loaded, CancellationToken cancellationToken)
+    {
+        var activity = context.Activity;
+        var state = Prepare(loaded.State, context);
+        var before = SessionTrack.Before(state);
         var outbox = Outbox.ForTurn(context, options.Value.RendersCards(activity.ChannelId));
         try
         {
-            return await DispatchAsync(context, state, outbox, cancellationToken);
+            if (loaded.LostSession is not null)
+            {
+                await outbox.TextAsync(BotTexts.SessionLost(Core.Locales.IsChinese(loaded.LostSession.PersonaLocale)), cancellationToken);
+            }
+
+            var response = await DispatchAsync(context, state, outbox, cancellationToken);
+            if (state.Session is { } session && !ReferenceEquals(session, before.Session))
+            {
+                state.TraineeId = activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id;
+                state.TraineeName = activity.From?.Name;
+            }
+
+            return (state, before, outbox, response);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogError(e, "Turn failed in {Conversation}", reference.Key);
+            log.LogError(e, "Turn failed in {Conversation}", state.Key);
+            // The state may be half changed: commit the stored one as it was, with only the apology.
+            state = Prepare(journal.Reread(loaded, context.Reference), context);
+            before = SessionTrack.Before(state);
+            outbox = Outbox.ForTurn(context, options.Value.RendersCards(activity.ChannelId));
             var zh = Core.Locales.IsChinese(state.Locale);
             var message = zh ? "抱歉，处理这条消息时出错了。请再试一次，或输入 `结束` 查看成绩单。" : "Sorry, something went wrong with that message. Try again, or type `end` for the scorecard.";
             if (activity.Type == ActivityTypes.Invoke)
             {
-                return Error(500, "InternalError", message);
+                return (state, before, outbox, Error(500, "InternalError", message));
             }
 
             await outbox.TextAsync(message, cancellationToken);
-            return null;
-        }
-        finally
-        {
-            await store.SaveAsync(state, cancellationToken);
+            return (state, before, outbox, null);
         }
     }
+
+    private static ConversationState Prepare(ConversationState state, TurnContext context)
+    {
+        state.Reference = context.Reference;
+        state.Locale = ActivityLocale.Of(context.Activity, state.Locale);
+        return state;
+    }
+
+    /// <summary>A redelivered activity: nothing to say again; an invoke still gets a well-formed answer.</summary>
+    private static InvokeResponse? AlreadyHandled(Activity activity) =>
+        activity.Type == ActivityTypes.Invoke
+            ? new InvokeResponse(200, new JsonObject
+            {
+                ["statusCode"] = 200,
+                ["type"] = "application/vnd.microsoft.activity.message",
+                ["value"] = "",
+            })
+            : null;
 
     private async Task<InvokeResponse?> DispatchAsync(TurnContext context, ConversationState state, Outbox outbox, CancellationToken cancellationToken)
     {

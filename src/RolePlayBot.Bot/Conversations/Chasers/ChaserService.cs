@@ -1,19 +1,22 @@
 using Microsoft.Extensions.Options;
-using RolePlayBot.Bot.Channels;
 using RolePlayBot.Bot.Conversations.State;
+using RolePlayBot.Bot.Storage;
+using RolePlayBot.Storage;
 
 namespace RolePlayBot.Bot.Conversations.Chasers;
 
 /// <summary>
 /// The customer's side of the clock: every few seconds, each running session whose customer has waited past the
 /// persona's threshold chases ("在吗？") or leaves, and what they say goes out proactively to the stored
-/// conversation reference. Tests call <see cref="TickAsync"/> with an injected time instead of waiting.
+/// conversation reference. A chase commits like a turn (without an activity id); when another instance changed the
+/// conversation meanwhile, that instance just acted and this chase is dropped. Tests call <see cref="TickAsync"/>
+/// with an injected time instead of waiting.
 /// </summary>
 public sealed class ChaserService(
-    IConversationStateStore store,
+    ITrainingStore store,
+    ConversationJournal journal,
     ConversationLocks locks,
     PracticeConversation practice,
-    IChannelSender sender,
     TimeProvider time,
     IOptions<ConversationOptions> options,
     ILogger<ChaserService> log) : BackgroundService
@@ -22,9 +25,9 @@ public sealed class ChaserService(
     public async Task<int> TickAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var sent = 0;
-        foreach (var key in await store.RunningAsync(cancellationToken))
+        foreach (var key in await store.RunningConversationsAsync(cancellationToken))
         {
-            // A conversation whose turn is in progress is skipped: the reply itself lets the clock run.
+            // A conversation whose turn is in progress here is skipped: the reply itself lets the clock run.
             using var held = locks.TryAcquire(key);
             if (held is null)
             {
@@ -33,14 +36,11 @@ public sealed class ChaserService(
 
             try
             {
-                if (await store.FindAsync(key, cancellationToken) is not { IsPractising: true } state)
-                {
-                    continue;
-                }
-
-                var outbox = Outbox.Proactive(sender, state.Reference, options.Value.RendersCards(state.Reference.ChannelId));
-                sent += await practice.ChaseAsync(state, outbox, now, cancellationToken);
-                await store.SaveAsync(state, cancellationToken);
+                sent += await ChaseAsync(key, now, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                log.LogInformation("{Conversation} changed while chasing; another instance acted", key);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -49,6 +49,32 @@ public sealed class ChaserService(
         }
 
         return sent;
+    }
+
+    private async Task<int> ChaseAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await journal.FindAsync(key, cancellationToken) is not { } loaded)
+        {
+            return 0;
+        }
+
+        var state = loaded.State;
+        var outbox = Outbox.Proactive(state.Reference, options.Value.RendersCards(state.Reference.ChannelId));
+        if (loaded.LostSession is { } lost)
+        {
+            await outbox.TextAsync(BotTexts.SessionLost(Core.Locales.IsChinese(lost.PersonaLocale)), cancellationToken);
+        }
+
+        var before = SessionTrack.Before(state);
+        var chased = await practice.ChaseAsync(state, outbox, now, cancellationToken);
+        if (outbox.Messages.Count == 0)
+        {
+            return 0;
+        }
+
+        var batch = await journal.CommitAsync(loaded, state, before, activityId: null, outbox, cancellationToken);
+        await journal.SendAsync(key, batch, cancellationToken);
+        return chased;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

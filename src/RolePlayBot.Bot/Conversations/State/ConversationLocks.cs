@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace RolePlayBot.Bot.Conversations.State;
 
 /// <summary>
-/// One lock per conversation. The activity processor already serialises a conversation's turns, but the
-/// chaser and invokes run beside them, and a <see cref="Core.Sessions.PracticeSession"/> is not thread-safe.
+/// One lock per conversation, in this process only. It spares the turns, invokes and chaser of one instance from
+/// racing each other into version conflicts and reruns; correctness across instances comes from the store's version
+/// check, not from this lock.
 /// </summary>
 public sealed class ConversationLocks
 {

@@ -4,8 +4,9 @@ using RolePlayBot.Core.Sessions;
 namespace RolePlayBot.Bot.Conversations.State;
 
 /// <summary>
-/// What the bot remembers about one conversation. Mutated only while holding the conversation's lock
-/// (<see cref="ConversationLocks"/>), then saved back to the <see cref="IConversationStateStore"/>.
+/// What the bot remembers about one conversation. Loaded from the store for one turn, mutated by that turn only,
+/// then committed with the expected version (see <see cref="Storage.ConversationJournal"/>); stored as JSON by
+/// <see cref="Storage.ConversationStateCodec"/>.
 /// </summary>
 public sealed class ConversationState(string key, ConversationReference reference)
 {
@@ -25,6 +26,14 @@ public sealed class ConversationState(string key, ConversationReference referenc
 
     /// <summary>The mode the running session was started in (switching mid-session waits for the next one).</summary>
     public PracticeMode SessionMode { get; set; } = PracticeMode.Practice;
+
+    /// <summary>When the running session started (wall clock), for the session record.</summary>
+    public DateTimeOffset SessionStartedAt { get; set; }
+
+    /// <summary>Who practises in the running session: the channel user's AAD object id when present, else their channel id.</summary>
+    public string? TraineeId { get; set; }
+
+    public string? TraineeName { get; set; }
 
     /// <summary>When the customer's latest message was sent to the channel (wall clock); replies are timed from here.</summary>
     public DateTimeOffset CustomerSentAt { get; set; }

@@ -1,0 +1,71 @@
+using RolePlayBot.Bot.Conversations;
+using RolePlayBot.Bot.Conversations.State;
+using RolePlayBot.Bot.Protocol;
+using RolePlayBot.Storage;
+
+namespace RolePlayBot.Bot.Storage;
+
+/// <summary>
+/// A turn's way to the store: load the conversation with its version, then commit everything the turn did — the new
+/// state, the handled activity, the session and its new turns, the replies — in one transaction, and send the replies
+/// once it holds. A commit that lost a race throws <see cref="ConcurrencyConflictException"/> and writes nothing.
+/// </summary>
+public sealed class ConversationJournal(
+    ITrainingStore store,
+    ConversationStateCodec codec,
+    TrainingRecords records,
+    OutboxDrainer outbox,
+    TimeProvider time,
+    ILogger<ConversationJournal> log)
+{
+    /// <summary>The conversation as stored, or a new one addressed to <paramref name="reference"/>.</summary>
+    public async Task<LoadedConversation> LoadAsync(ConversationReference reference, CancellationToken cancellationToken = default) =>
+        await FindAsync(reference.Key, cancellationToken) ?? new LoadedConversation(new ConversationState(reference.Key, reference), 0, null, null);
+
+    /// <summary>The stored conversation, or null when there is none.</summary>
+    public async Task<LoadedConversation?> FindAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (await store.FindConversationAsync(key, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        var decoded = codec.Decode(key, stored.StateJson);
+        return new LoadedConversation(decoded.State, stored.Version, decoded.LostSession, stored.StateJson);
+    }
+
+    /// <summary>The state of <paramref name="loaded"/> afresh, as it was before the turn touched it.</summary>
+    public ConversationState Reread(LoadedConversation loaded, ConversationReference reference) =>
+        loaded.Json is null ? new ConversationState(reference.Key, reference) : codec.Decode(reference.Key, loaded.Json).State;
+
+    public Task<bool> IsHandledAsync(string key, string activityId, CancellationToken cancellationToken = default) =>
+        store.IsProcessedAsync(key, activityId, cancellationToken);
+
+    /// <summary>Commits the turn that began at <paramref name="before"/>; returns the batch of replies to send.</summary>
+    public async Task<string> CommitAsync(
+        LoadedConversation loaded, ConversationState state, SessionTrack before, string? activityId, Outbox replies, CancellationToken cancellationToken = default)
+    {
+        var at = time.GetUtcNow();
+        var (session, turns) = records.After(before, state, at);
+        var (batch, drafts) = OutboxDrainer.Drafts(replies);
+        var commit = new ConversationCommit(
+            state.Key, loaded.Version, codec.Encode(state), state.IsPractising, activityId, session, turns, drafts, at);
+        await store.CommitAsync(commit, cancellationToken);
+        return batch;
+    }
+
+    /// <summary>
+    /// Sends a committed batch. Never throws for a failed send: the turn is done, and the drainer sends what is left.
+    /// </summary>
+    public async Task SendAsync(string key, string batch, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await outbox.SendBatchAsync(key, batch, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Replies of {Conversation} committed but not sent yet; the outbox drainer will send them", key);
+        }
+    }
+}

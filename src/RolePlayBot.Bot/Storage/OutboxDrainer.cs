@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using RolePlayBot.Bot.Channels;
+using RolePlayBot.Bot.Conversations;
+using RolePlayBot.Bot.Protocol;
+using RolePlayBot.Storage;
+
+namespace RolePlayBot.Bot.Storage;
+
+/// <summary>
+/// Sends committed replies. Right after a commit the committing turn sends its own batch
+/// (<see cref="SendBatchAsync"/>); in the background, replies left pending — a crash or a failed send between commit
+/// and send — go out oldest first, in order per conversation (<see cref="DrainAsync"/>), so a committed turn's replies
+/// always reach the trainee. Delivery is at least once: a crash between sending and marking sends that reply again.
+/// </summary>
+public sealed class OutboxDrainer(
+    ITrainingStore store,
+    IChannelSender sender,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDrainer> log) : BackgroundService
+{
+    // Ids being sent by this process right now, so the batch and the drainer never send one together.
+    private readonly ConcurrentDictionary<long, byte> _claimed = new();
+    private readonly ConcurrentDictionary<long, int> _failures = new();
+
+    /// <summary>The outbox as drafts to commit, all in one new batch.</summary>
+    public static (string Batch, IReadOnlyList<OutboxDraft> Drafts) Drafts(Outbox outbox)
+    {
+        var batch = Guid.NewGuid().ToString("n");
+        var reference = JsonSerializer.Serialize(new OutboxAddress(outbox.Reference, batch), BotJson.Options);
+        return (batch, outbox.Messages.Select(m => new OutboxDraft(reference, JsonSerializer.Serialize(m, BotJson.Options))).ToList());
+    }
+
+    /// <summary>Sends one committed batch now, in order. A failed send is left to the drainer.</summary>
+    public async Task<int> SendBatchAsync(string conversationKey, string batch, CancellationToken cancellationToken = default)
+    {
+        var pending = await store.PendingOutboxAsync(options.Value.BatchSize, cancellationToken);
+        var mine = pending
+            .Where(i => string.Equals(i.ConversationKey, conversationKey, StringComparison.Ordinal) && Address(i)?.Batch == batch)
+            .ToList();
+        return await SendInOrderAsync(mine, cancellationToken);
+    }
+
+    /// <summary>Sends replies pending longer than the grace period; returns how many went out.</summary>
+    public async Task<int> DrainAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var pending = await store.PendingOutboxAsync(options.Value.BatchSize, cancellationToken);
+        var due = now - TimeSpan.FromSeconds(options.Value.GraceSeconds);
+        var sent = 0;
+        foreach (var conversation in pending.Where(i => i.CreatedAt <= due).GroupBy(i => i.ConversationKey, StringComparer.Ordinal))
+        {
+            sent += await SendInOrderAsync(conversation.ToList(), cancellationToken);
+        }
+
+        return sent;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = options.Value.IntervalSeconds;
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await DrainAsync(time.GetUtcNow(), stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogError(e, "Draining the outbox failed");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Sends one conversation's items in order, stopping at the first that fails so none overtakes it.</summary>
+    private async Task<int> SendInOrderAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var item in items)
+        {
+            if (!_claimed.TryAdd(item.Id, 0))
+            {
+                return sent;
+            }
+
+            try
+            {
+                await SendAsync(item, cancellationToken);
+                await store.MarkSentAsync(item.Id, cancellationToken);
+                _failures.TryRemove(item.Id, out _);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var failures = _failures.AddOrUpdate(item.Id, 1, (_, n) => n + 1);
+                if (failures < options.Value.MaxAttempts)
+                {
+                    log.LogWarning(e, "Sending outbox item {Id} to {Conversation} failed (attempt {Attempt}); will retry", item.Id, item.ConversationKey, failures);
+                    return sent;
+                }
+
+                log.LogError(e, "Giving up outbox item {Id} to {Conversation} after {Attempts} attempts", item.Id, item.ConversationKey, failures);
+                _failures.TryRemove(item.Id, out _);
+                await store.MarkSentAsync(item.Id, cancellationToken);
+            }
+            finally
+            {
+                _claimed.TryRemove(item.Id, out _);
+            }
+        }
+
+        return sent;
+    }
+
+    private Task<string> SendAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var address = Address(item) ?? throw new JsonException($"Outbox item {item.Id} has no reference.");
+        var activity = JsonSerializer.Deserialize<Activity>(item.ActivityJson, BotJson.Options)
+            ?? throw new JsonException($"Outbox item {item.Id} has no activity.");
+        return sender.SendAsync(address.Reference, activity, cancellationToken);
+    }
+
+    private static OutboxAddress? Address(OutboxItem item)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<OutboxAddress>(item.ReferenceJson, BotJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
