@@ -1,0 +1,55 @@
+using RolePlayBot.Storage;
+
+namespace RolePlayBot.Bot.Tests.Persistence;
+
+/// <summary>A real store whose next commit fails: before it reaches the database, or inside its transaction.</summary>
+public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
+{
+    public enum Failure
+    {
+        None,
+        BeforeCommit,
+
+        /// <summary>The commit's last write violates a key (its turn twice), after the others went into the transaction.</summary>
+        InsideCommit,
+    }
+
+    public Failure FailNext { get; set; }
+
+    public Task<long> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
+    {
+        var failure = FailNext;
+        FailNext = Failure.None;
+        return failure switch
+        {
+            Failure.BeforeCommit => throw new IOException("the database went away"),
+            Failure.InsideCommit => inner.CommitAsync(commit with { NewTurns = [.. commit.NewTurns, .. commit.NewTurns] }, cancellationToken),
+            _ => inner.CommitAsync(commit, cancellationToken),
+        };
+    }
+
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => inner.MigrateAsync(cancellationToken);
+
+    public Task<StoredConversation?> FindConversationAsync(string conversationKey, CancellationToken cancellationToken = default) =>
+        inner.FindConversationAsync(conversationKey, cancellationToken);
+
+    public Task<bool> IsProcessedAsync(string conversationKey, string activityId, CancellationToken cancellationToken = default) =>
+        inner.IsProcessedAsync(conversationKey, activityId, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken = default) =>
+        inner.PendingOutboxAsync(max, cancellationToken);
+
+    public Task MarkSentAsync(long outboxId, CancellationToken cancellationToken = default) => inner.MarkSentAsync(outboxId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> RunningConversationsAsync(CancellationToken cancellationToken = default) =>
+        inner.RunningConversationsAsync(cancellationToken);
+
+    public Task<IReadOnlyList<TraineeSummary>> TraineesAsync(CancellationToken cancellationToken = default) => inner.TraineesAsync(cancellationToken);
+
+    public Task<IReadOnlyList<SessionRecord>> SessionsAsync(SessionQuery query, CancellationToken cancellationToken = default) =>
+        inner.SessionsAsync(query, cancellationToken);
+
+    public Task<SessionRecord?> SessionAsync(string sessionId, CancellationToken cancellationToken = default) => inner.SessionAsync(sessionId, cancellationToken);
+
+    public Task<IReadOnlyList<TurnRecord>> TurnsAsync(string sessionId, CancellationToken cancellationToken = default) => inner.TurnsAsync(sessionId, cancellationToken);
+}
