@@ -1,5 +1,6 @@
 using RolePlayBot.Bot.BotFramework;
 using RolePlayBot.Bot.Conversations;
+using RolePlayBot.Bot.Dashboard;
 using RolePlayBot.Bot.DirectLine;
 using RolePlayBot.Bot.Hosting;
 
@@ -10,11 +11,13 @@ builder.AddPracticeEngine();
 builder.AddBotFramework();
 builder.AddPracticeConversations();
 builder.AddDirectLine();
+builder.AddDashboard();
 
 var app = builder.Build();
 app.MapBotFramework();
 app.MapDirectLine();
 app.MapWebChat();
+app.MapDashboard();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
