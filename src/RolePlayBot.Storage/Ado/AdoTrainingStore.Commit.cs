@@ -1,0 +1,105 @@
+using System.Data.Common;
+
+namespace RolePlayBot.Storage.Ado;
+
+public abstract partial class AdoTrainingStore
+{
+    /// <summary>
+    /// Claims the activity, moves the conversation from the expected version to the next, upserts the session and
+    /// inserts the turns and outbox rows, all in one transaction; any failure rolls all of it back (the transaction
+    /// is disposed uncommitted). The claim comes first so a redelivery reports a duplicate even when it is also stale.
+    /// </summary>
+    public async Task<long> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        ArgumentOutOfRangeException.ThrowIfNegative(commit.ExpectedVersion);
+        var at = ToDb(commit.At);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+
+        if (commit.ActivityId is not null)
+        {
+            await using var claim = connection.Command(StoreSql.ClaimActivity, transaction)
+                .With("key", commit.ConversationKey).With("activity", commit.ActivityId).With("at", at);
+            try
+            {
+                await claim.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (DbException e) when (IsUniqueViolation(e))
+            {
+                throw new DuplicateActivityException(commit.ConversationKey, commit.ActivityId);
+            }
+        }
+
+        await WriteConversationAsync(connection, transaction, commit, at, cancellationToken);
+
+        if (commit.Session is { } session)
+        {
+            await using var upsert = SessionCommand(connection, transaction, session);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var turn in commit.NewTurns)
+        {
+            await using var insert = TurnCommand(connection, transaction, turn);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var draft in commit.Outbox)
+        {
+            await using var insert = connection.Command(StoreSql.InsertOutbox, transaction)
+                .With("key", commit.ConversationKey).With("reference", draft.ReferenceJson)
+                .With("activity", draft.ActivityJson).With("at", at);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return commit.ExpectedVersion + 1;
+    }
+
+    private async Task WriteConversationAsync(
+        DbConnection connection, DbTransaction transaction, ConversationCommit commit, object at, CancellationToken cancellationToken)
+    {
+        var sql = commit.ExpectedVersion == 0 ? StoreSql.InsertConversation : StoreSql.UpdateConversation;
+        await using var write = connection.Command(sql, transaction)
+            .With("key", commit.ConversationKey).With("state", commit.StateJson).With("running", commit.Running).With("at", at);
+        if (commit.ExpectedVersion != 0)
+        {
+            write.With("expected", commit.ExpectedVersion);
+        }
+
+        int rows;
+        try
+        {
+            rows = await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException e) when (commit.ExpectedVersion == 0 && IsUniqueViolation(e))
+        {
+            rows = 0;
+        }
+
+        if (rows != 1)
+        {
+            throw new ConcurrencyConflictException(commit.ConversationKey, commit.ExpectedVersion);
+        }
+    }
+
+    private DbCommand SessionCommand(DbConnection connection, DbTransaction transaction, SessionRecord s) =>
+        connection.Command(StoreSql.UpsertSession, transaction)
+            .With("id", s.Id).With("key", s.ConversationKey).With("trainee", s.TraineeId).With("trainee_name", s.TraineeName)
+            .With("persona", s.PersonaId).With("locale", s.PersonaLocale).With("persona_version", s.PersonaVersion)
+            .With("engine", s.Engine).With("mode", s.Mode).With("started", ToDb(s.StartedAt))
+            .With("ended", s.EndedAt is { } ended ? ToDb(ended) : null).With("outcome", s.Outcome).With("turn_count", s.TurnCount)
+            .With("speed", s.Speed).With("detail", s.Detail).With("emotion", s.Emotion).With("overall", s.Overall)
+            .With("scorecard", s.ScorecardJson);
+
+    private DbCommand TurnCommand(DbConnection connection, DbTransaction transaction, TurnRecord t) =>
+        connection.Command(StoreSql.InsertTurn, transaction)
+            .With("session", t.SessionId).With("idx", t.Index).With("customer_text", t.CustomerText).With("trainee_text", t.TraineeText)
+            .With("customer_at", ToDb(t.CustomerAt)).With("replied_at", ToDb(t.RepliedAt)).With("reply_seconds", t.ReplySeconds)
+            .With("anger_before", t.AngerBefore).With("patience_before", t.PatienceBefore)
+            .With("anger_after", t.AngerAfter).With("patience_after", t.PatienceAfter).With("observations", t.ObservationsJson)
+            .With("speed", t.Speed).With("detail", t.Detail).With("emotion", t.Emotion).With("critique", t.Critique)
+            .With("suggested", t.SuggestedReply).With("customer_reply", t.CustomerReply).With("customer_source", t.CustomerSource);
+}

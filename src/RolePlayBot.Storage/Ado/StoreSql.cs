@@ -1,0 +1,88 @@
+namespace RolePlayBot.Storage.Ado;
+
+/// <summary>
+/// The statements both providers run unchanged: SQLite and PostgreSQL agree on <c>@name</c> parameters,
+/// <c>ON CONFLICT … DO UPDATE</c> and <c>LIMIT</c>. The schema, which differs, is in each provider's migrations.
+/// </summary>
+internal static class StoreSql
+{
+    public const string FindConversation = """
+        SELECT conversation_key, state_json, version, running, updated_at
+        FROM conversations WHERE conversation_key = @key
+        """;
+
+    public const string IsProcessed = """
+        SELECT 1 FROM processed_activities WHERE conversation_key = @key AND activity_id = @activity
+        """;
+
+    public const string ClaimActivity = """
+        INSERT INTO processed_activities (conversation_key, activity_id, processed_at) VALUES (@key, @activity, @at)
+        """;
+
+    public const string InsertConversation = """
+        INSERT INTO conversations (conversation_key, state_json, version, running, updated_at)
+        VALUES (@key, @state, 1, @running, @at)
+        """;
+
+    public const string UpdateConversation = """
+        UPDATE conversations SET state_json = @state, version = version + 1, running = @running, updated_at = @at
+        WHERE conversation_key = @key AND version = @expected
+        """;
+
+    public const string UpsertSession = """
+        INSERT INTO sessions (id, conversation_key, trainee_id, trainee_name, persona_id, persona_locale, persona_version,
+            engine, mode, started_at, ended_at, outcome, turn_count, speed, detail, emotion, overall, scorecard_json)
+        VALUES (@id, @key, @trainee, @trainee_name, @persona, @locale, @persona_version,
+            @engine, @mode, @started, @ended, @outcome, @turn_count, @speed, @detail, @emotion, @overall, @scorecard)
+        ON CONFLICT (id) DO UPDATE SET conversation_key = excluded.conversation_key, trainee_id = excluded.trainee_id,
+            trainee_name = excluded.trainee_name, persona_id = excluded.persona_id, persona_locale = excluded.persona_locale,
+            persona_version = excluded.persona_version, engine = excluded.engine, mode = excluded.mode,
+            started_at = excluded.started_at, ended_at = excluded.ended_at, outcome = excluded.outcome,
+            turn_count = excluded.turn_count, speed = excluded.speed, detail = excluded.detail, emotion = excluded.emotion,
+            overall = excluded.overall, scorecard_json = excluded.scorecard_json
+        """;
+
+    public const string InsertTurn = """
+        INSERT INTO turns (session_id, idx, customer_text, trainee_text, customer_at, replied_at, reply_seconds,
+            anger_before, patience_before, anger_after, patience_after, observations_json, speed, detail, emotion,
+            critique, suggested_reply, customer_reply, customer_source)
+        VALUES (@session, @idx, @customer_text, @trainee_text, @customer_at, @replied_at, @reply_seconds,
+            @anger_before, @patience_before, @anger_after, @patience_after, @observations, @speed, @detail, @emotion,
+            @critique, @suggested, @customer_reply, @customer_source)
+        """;
+
+    public const string InsertOutbox = """
+        INSERT INTO outbox (conversation_key, reference_json, activity_json, created_at) VALUES (@key, @reference, @activity, @at)
+        """;
+
+    public const string PendingOutbox = """
+        SELECT id, conversation_key, reference_json, activity_json, created_at
+        FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT @max
+        """;
+
+    public const string MarkSent = "UPDATE outbox SET sent_at = @at WHERE id = @id AND sent_at IS NULL";
+
+    public const string RunningConversations = "SELECT conversation_key FROM conversations WHERE running ORDER BY conversation_key";
+
+    // The name is the one of the trainee's latest session, so a renamed trainee shows the current name.
+    public const string Trainees = """
+        SELECT s.trainee_id,
+            (SELECT l.trainee_name FROM sessions l WHERE l.trainee_id = s.trainee_id ORDER BY l.started_at DESC, l.id DESC LIMIT 1),
+            COUNT(*), MAX(s.started_at)
+        FROM sessions s GROUP BY s.trainee_id ORDER BY MAX(s.started_at) DESC, s.trainee_id
+        """;
+
+    public const string SessionColumns = """
+        id, conversation_key, trainee_id, trainee_name, persona_id, persona_locale, persona_version, engine, mode,
+        started_at, ended_at, outcome, turn_count, speed, detail, emotion, overall, scorecard_json
+        """;
+
+    public const string Session = $"SELECT {SessionColumns} FROM sessions WHERE id = @id";
+
+    public const string Turns = """
+        SELECT session_id, idx, customer_text, trainee_text, customer_at, replied_at, reply_seconds,
+            anger_before, patience_before, anger_after, patience_after, observations_json, speed, detail, emotion,
+            critique, suggested_reply, customer_reply, customer_source
+        FROM turns WHERE session_id = @session ORDER BY idx
+        """;
+}

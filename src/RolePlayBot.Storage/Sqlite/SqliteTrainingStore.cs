@@ -1,0 +1,85 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using RolePlayBot.Storage.Ado;
+
+namespace RolePlayBot.Storage.Sqlite;
+
+/// <summary>
+/// The store in one SQLite file, the default. WAL lets readers run beside the one writer; every write transaction is
+/// BEGIN IMMEDIATE, so writers queue on the file lock (busy timeout) instead of failing midway, which also makes two
+/// bot processes on one file safe.
+/// </summary>
+public sealed class SqliteTrainingStore : AdoTrainingStore
+{
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    private readonly string connectionString;
+
+    /// <param name="connectionStringOrPath">A SQLite connection string, or a plain file path.</param>
+    public SqliteTrainingStore(string connectionStringOrPath, TimeProvider? time = null)
+        : base("Sqlite", time)
+    {
+        var builder = SqliteConnectionStrings.Parse(connectionStringOrPath);
+        connectionString = builder.ConnectionString;
+        DataSource = builder.DataSource;
+    }
+
+    /// <summary>The database file.</summary>
+    public string DataSource { get; }
+
+    private protected override string SchemaMigrationsDdl => """
+        CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+        """;
+
+    private protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // SQLite waits for the file lock itself (PRAGMA takes no parameters); past that, Microsoft.Data.Sqlite
+            // retries busy statements until the command timeout.
+            await using var pragma = connection.Command("PRAGMA busy_timeout = 5000");
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
+
+    private protected override async Task PrepareMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL is a property of the file: set once, every later connection uses it.
+        await using var wal = connection.Command("PRAGMA journal_mode = WAL");
+        await wal.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private protected override object ToDb(DateTimeOffset value) =>
+        value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    private protected override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        DateTimeOffset.ParseExact(reader.GetString(ordinal), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private protected override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 };
+
+    /// <summary>Closes this file's pooled connections, so the file can be moved or deleted.</summary>
+    public override ValueTask DisposeAsync()
+    {
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        return base.DisposeAsync();
+    }
+}

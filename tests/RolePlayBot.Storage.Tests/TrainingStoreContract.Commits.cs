@@ -1,0 +1,132 @@
+using static RolePlayBot.Storage.Tests.Samples;
+
+namespace RolePlayBot.Storage.Tests;
+
+public abstract partial class TrainingStoreContract
+{
+    [Fact]
+    public async Task The_first_commit_creates_version_1_and_the_next_makes_2()
+    {
+        var store = await MigratedStoreAsync();
+        Assert.Null(await store.FindConversationAsync("c1"));
+
+        Assert.Equal(1, await store.CommitAsync(Commit("c1", 0, "a1", state: """{"step":1,"说":"你好"}""")));
+        var first = await store.FindConversationAsync("c1");
+        Assert.Equal(new StoredConversation("c1", """{"step":1,"说":"你好"}""", 1, true, T0), first);
+        Assert.Equal(TimeSpan.Zero, first!.UpdatedAt.Offset);
+
+        var later = T0.AddMinutes(1).ToOffset(TimeSpan.FromHours(8));
+        Assert.Equal(2, await store.CommitAsync(Commit("c1", 1, "a2", state: """{"step":2}""", running: false, at: later)));
+        var second = await store.FindConversationAsync("c1");
+        Assert.Equal(new StoredConversation("c1", """{"step":2}""", 2, false, later), second);
+        Assert.Equal(TimeSpan.Zero, second!.UpdatedAt.Offset);
+    }
+
+    [Fact]
+    public async Task A_stale_version_conflicts_and_writes_nothing()
+    {
+        var store = await MigratedStoreAsync();
+        var session = Session();
+        await store.CommitAsync(Commit("c1", 0, "a1", session: session, turns: [Turn("s1", 0)], outbox: [Reply("一")]));
+
+        foreach (var stale in new long[] { 0, 2, 7 })
+        {
+            var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CommitAsync(Commit(
+                "c1", stale, $"stale{stale}", state: "{}", running: false, session: Ended(session, 2),
+                turns: [Turn("s1", 1)], outbox: [Reply("二")])));
+            Assert.Equal("c1", conflict.ConversationKey);
+            Assert.False(await store.IsProcessedAsync("c1", $"stale{stale}"));
+        }
+
+        await AssertOnlyTheFirstCommitAsync(store, session);
+    }
+
+    [Fact]
+    public async Task The_same_activity_twice_is_a_duplicate_and_writes_nothing()
+    {
+        var store = await MigratedStoreAsync();
+        var session = Session();
+        await store.CommitAsync(Commit("c1", 0, "a1", session: session, turns: [Turn("s1", 0)], outbox: [Reply("一")]));
+
+        var duplicate = await Assert.ThrowsAsync<DuplicateActivityException>(() => store.CommitAsync(Commit(
+            "c1", 1, "a1", state: "{}", running: false, session: Ended(session, 2), turns: [Turn("s1", 1)], outbox: [Reply("二")])));
+
+        Assert.Equal(("c1", "a1"), (duplicate.ConversationKey, duplicate.ActivityId));
+        await AssertOnlyTheFirstCommitAsync(store, session);
+    }
+
+    [Fact]
+    public async Task A_redelivery_with_a_stale_version_is_reported_as_a_duplicate()
+    {
+        var store = await MigratedStoreAsync();
+        await store.CommitAsync(Commit("c1", 0, "a1"));
+        await store.CommitAsync(Commit("c1", 1, "a2"));
+
+        await Assert.ThrowsAsync<DuplicateActivityException>(() => store.CommitAsync(Commit("c1", 1, "a1")));
+        Assert.Equal(2, (await store.FindConversationAsync("c1"))!.Version);
+    }
+
+    [Fact]
+    public async Task Handled_activities_are_per_conversation_and_work_without_one_needs_no_id()
+    {
+        var store = await MigratedStoreAsync();
+        Assert.False(await store.IsProcessedAsync("c1", "a1"));
+
+        await store.CommitAsync(Commit("c1", 0, "a1"));
+        await store.CommitAsync(Commit("c1", 1, activity: null));
+        await store.CommitAsync(Commit("c2", 0, "a1"));
+
+        Assert.True(await store.IsProcessedAsync("c1", "a1"));
+        Assert.True(await store.IsProcessedAsync("c2", "a1"));
+        Assert.False(await store.IsProcessedAsync("c1", "a2"));
+        Assert.False(await store.IsProcessedAsync("c3", "a1"));
+        Assert.Equal(2, (await store.FindConversationAsync("c1"))!.Version);
+    }
+
+    [Fact]
+    public async Task The_outbox_gives_pending_replies_oldest_first_until_marked_sent()
+    {
+        var store = await MigratedStoreAsync();
+        await store.CommitAsync(Commit("c1", 0, "a1", outbox: [Reply("一"), Reply("二 😊")]));
+        await store.CommitAsync(Commit("c2", 0, "a1", outbox: [Reply("三")], at: T0.AddSeconds(5)));
+
+        var pending = await store.PendingOutboxAsync(10);
+        Assert.Equal(["一", "二 😊", "三"], pending.Select(item => Text(item.ActivityJson)));
+        Assert.Equal(["c1", "c1", "c2"], pending.Select(item => item.ConversationKey));
+        Assert.Equal([T0, T0, T0.AddSeconds(5)], pending.Select(item => item.CreatedAt));
+        Assert.All(pending, item => Assert.Equal(Reply("一").ReferenceJson, item.ReferenceJson));
+        Assert.Equal(pending.Take(2), await store.PendingOutboxAsync(2));
+
+        await store.MarkSentAsync(pending[0].Id);
+        await store.MarkSentAsync(pending[0].Id);
+        await store.MarkSentAsync(pending[2].Id);
+
+        Assert.Equal([pending[1]], await store.PendingOutboxAsync(10));
+    }
+
+    [Fact]
+    public async Task Running_conversations_are_those_whose_last_commit_said_running()
+    {
+        var store = await MigratedStoreAsync();
+        await store.CommitAsync(Commit("c1", 0, "a1", running: true));
+        await store.CommitAsync(Commit("c2", 0, "a1", running: false));
+        await store.CommitAsync(Commit("c3", 0, "a1", running: true));
+        await store.CommitAsync(Commit("c3", 1, "a2", running: false));
+        await store.CommitAsync(Commit("c4", 0, "a1", running: false));
+        await store.CommitAsync(Commit("c4", 1, "a2", running: true));
+
+        Assert.Equal(["c1", "c4"], await store.RunningConversationsAsync());
+    }
+
+    private static async Task AssertOnlyTheFirstCommitAsync(ITrainingStore store, SessionRecord session)
+    {
+        Assert.Equal(new StoredConversation("c1", """{"step":1}""", 1, true, T0), await store.FindConversationAsync("c1"));
+        Assert.Equal(session, await store.SessionAsync("s1"));
+        Assert.Equal([Turn("s1", 0)], await store.TurnsAsync("s1"));
+        Assert.Equal(["一"], (await store.PendingOutboxAsync(10)).Select(item => Text(item.ActivityJson)));
+        Assert.Equal(["c1"], await store.RunningConversationsAsync());
+    }
+
+    private static string Text(string activityJson) =>
+        System.Text.Json.JsonDocument.Parse(activityJson).RootElement.GetProperty("text").GetString()!;
+}
