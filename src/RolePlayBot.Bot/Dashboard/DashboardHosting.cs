@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RolePlayBot.Bot.Dashboard.Auth;
+using RolePlayBot.Storage;
 
 namespace RolePlayBot.Bot.Dashboard;
 
@@ -18,6 +19,7 @@ public static class DashboardHosting
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DashboardLinks>();
+        TryAddStore(builder);
         builder.Services.AddSingleton<IDashboardLinks>(sp => sp.GetRequiredService<DashboardLinks>());
 
         // Not the default scheme: only the dashboard's endpoints authenticate with this cookie (see DashboardAuth).
@@ -36,6 +38,21 @@ public static class DashboardHosting
             });
         return builder;
     }
+
+    /// <summary>
+    /// The store from "Storage:*" when nothing registered one yet. The bot's conversation wiring registers the real
+    /// one (and migrates it at start); this keeps the dashboard usable on its own. Migrating on first use is quick
+    /// (SQLite: create tables if missing) and needed before the first read of a new file.
+    /// </summary>
+    private static void TryAddStore(WebApplicationBuilder builder) =>
+        builder.Services.TryAddSingleton(sp =>
+        {
+            var options = new StorageOptions();
+            builder.Configuration.GetSection(StorageOptions.SectionName).Bind(options);
+            var store = TrainingStoreFactory.Create(options, builder.Environment.ContentRootPath, sp.GetRequiredService<TimeProvider>());
+            store.MigrateAsync().GetAwaiter().GetResult();
+            return store;
+        });
 
     public static WebApplication MapDashboard(this WebApplication app)
     {

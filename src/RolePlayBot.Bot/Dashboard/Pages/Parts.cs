@@ -14,7 +14,7 @@ public static class Parts
     public static string Average(IEnumerable<int?> scores)
     {
         var values = scores.Where(s => s.HasValue).Select(s => s!.Value).ToList();
-        return values.Count == 0 ? "—" : Math.Round(values.Average()).ToString(CultureInfo.InvariantCulture);
+        return values.Count == 0 ? "—" : Math.Round(values.Average(), MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
     }
 
     public static string SessionPath(string sessionId) => "/dashboard/sessions/" + Uri.EscapeDataString(sessionId);

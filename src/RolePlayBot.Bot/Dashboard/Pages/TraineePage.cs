@@ -27,7 +27,7 @@ public static class TraineePage
                 new LineSeries("detail", "细致 Detail", "#15803d", scored.Select(s => (double)s.Detail!.Value).ToList()),
                 new LineSeries("emotion", "情感 Emotion", "#c2410c", scored.Select(s => (double)s.Emotion!.Value).ToList()),
             ]);
-        var missed = TurnObservations.Misses(turns).Where(m => m.Misses > 0).Take(6).ToList();
+        var missed = TurnObservations.Misses(turns).Where(m => m.Misses > 0).ToList();
         var missedChart = BarChart.Horizontal(
             "missed",
             "最常欠缺的要点 Most-missed checklist items",
