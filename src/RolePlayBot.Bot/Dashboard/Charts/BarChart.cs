@@ -3,21 +3,21 @@ namespace RolePlayBot.Bot.Dashboard.Charts;
 /// <summary>Horizontal bars (one row per label) or vertical columns (a histogram), drawn on the server as SVG.</summary>
 public static class BarChart
 {
-    private const int RowHeight = 26;
-    private const int LabelWidth = 210;
+    private const int RowHeight = 28;
+    private const int LabelWidth = 250;
 
     /// <summary>Horizontal bars, for long labels such as checklist item names.</summary>
     public static Html Horizontal(string chart, string title, string valueTitle, IReadOnlyList<Bar> bars, double max)
     {
         var id = Svg.Id(chart + title);
         var height = Svg.Top + Math.Max(1, bars.Count) * RowHeight + 40;
-        var plotWidth = Svg.Width - LabelWidth - Svg.Right - 60;
+        var plotWidth = Svg.Width - LabelWidth - 110;
         max = Math.Max(max, 1e-9);
         var rows = bars.Select((b, i) =>
         {
             var y = Svg.Top + (i * RowHeight);
             var width = Math.Max(0, b.Value / max * plotWidth);
-            return Html.Of($"""<g class="row"><text class="label" x="{LabelWidth - 8}" y="{y + 17}" text-anchor="end">{b.Label}</text><rect class="bar" x="{LabelWidth}" y="{y + 4}" width="{Svg.N(width)}" height="{RowHeight - 8}" rx="3" fill="{b.Color ?? "var(--rpb-accent)"}" data-key="{b.Key}" data-value="{Svg.N(b.Value)}"><title>{b.Label}: {b.ValueText}</title></rect><text class="value" x="{Svg.N(LabelWidth + width + 6)}" y="{y + 17}">{b.ValueText}</text></g>""");
+            return Html.Of($"""<g class="row"><text class="label" x="{LabelWidth - 8}" y="{y + 19}" text-anchor="end">{b.Label}</text><rect class="bar" x="{LabelWidth}" y="{y + 4}" width="{Svg.N(width)}" height="{RowHeight - 8}" rx="3" fill="{b.Color ?? "var(--rpb-accent)"}" data-key="{b.Key}" data-value="{Svg.N(b.Value)}"><title>{b.Label}: {b.ValueText}</title></rect><text class="value" x="{Svg.N(LabelWidth + width + 6)}" y="{y + 19}">{b.ValueText}</text></g>""");
         });
         var empty = bars.Count == 0
             ? Html.Of($"""<text class="empty" x="{Svg.Width / 2}" y="{Svg.Top + 18}" text-anchor="middle">暂无数据 No data yet</text>""")

@@ -24,7 +24,7 @@ public static class LineChart
         var lines = series.Select(s => Html.Of(
             $"""<g class="series" data-series="{s.Key}"><polyline fill="none" stroke="{s.Color}" stroke-width="2.5" points="{Points(s, X, Y)}"/>{s.Values.Select((v, i) => Html.Of($"""<circle class="pt" cx="{Svg.N(X(i))}" cy="{Svg.N(Y(v))}" r="4" fill="{s.Color}" data-x="{(i < count ? xLabels[i] : "")}" data-value="{Svg.N(v)}"><title>{s.Name} · {(i < count ? xLabels[i] : "")}: {Svg.N(v)}</title></circle>"""))}</g>"""));
         var legend = series.Select((s, i) => Html.Of(
-            $"""<g class="legend" transform="translate({Svg.Left + (i * 150)},{Svg.Height - 12})"><rect width="14" height="4" y="-4" fill="{s.Color}"/><text x="20" y="0">{s.Name}</text></g>"""));
+            $"""<g class="legend" transform="translate({Svg.Left + (i * 170)},{Svg.Height - 10})"><rect width="14" height="4" y="-4" fill="{s.Color}"/><text x="20" y="0">{s.Name}</text></g>"""));
         var empty = count == 0
             ? Html.Of($"""<text class="empty" x="{Svg.Width / 2}" y="{Svg.Height / 2}" text-anchor="middle">暂无数据 No data yet</text>""")
             : Html.Empty;
@@ -33,7 +33,7 @@ public static class LineChart
             <figure class="rpb-chart">
             <svg viewBox="0 0 {Svg.Width} {Svg.Height}" role="img" aria-labelledby="{id}" class="line-chart" data-chart="{chart}" data-points="{count}">
             <title id="{id}">{title}</title>
-            <text class="chart-title" x="{Svg.Left}" y="22">{title}</text>
+            <text class="chart-title" x="{Svg.Left}" y="24">{title}</text>
             {grid}
             <line class="axis" x1="{Svg.Left}" x2="{Svg.Left}" y1="{Svg.Top}" y2="{Svg.Height - Svg.Bottom}"/>
             <line class="axis" x1="{Svg.Left}" x2="{Svg.Width - Svg.Right}" y1="{Svg.Height - Svg.Bottom}" y2="{Svg.Height - Svg.Bottom}"/>

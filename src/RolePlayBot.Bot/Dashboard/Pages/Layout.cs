@@ -37,6 +37,7 @@ public static class Layout
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
             <title>{title} · 培训看板 RolePlayBot</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/dashboard/dashboard.css">
             </head>
             <body>
