@@ -27,6 +27,11 @@ public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposabl
     /// <summary>Begins a transaction that writes; SQLite takes the write lock here (BEGIN IMMEDIATE).</summary>
     private protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Runs before the first connection of a migration (SQLite creates the file's directory).</summary>
+    private protected virtual void PrepareStorage()
+    {
+    }
+
     /// <summary>Runs before the migration transaction (SQLite switches to WAL there, which a transaction cannot).</summary>
     private protected virtual Task PrepareMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -48,6 +53,7 @@ public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposabl
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        PrepareStorage();
         await using var connection = await OpenAsync(cancellationToken);
         await PrepareMigrationAsync(connection, cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);

@@ -56,6 +56,14 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
         return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 
+    private protected override void PrepareStorage()
+    {
+        if (Path.IsPathFullyQualified(DataSource) && Path.GetDirectoryName(DataSource) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
     private protected override async Task PrepareMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // WAL is a property of the file: set once, every later connection uses it.
