@@ -7,7 +7,7 @@ namespace RolePlayBot.Storage.Ado;
 /// each commit in one transaction. A provider supplies the connection, how a write transaction begins and locks,
 /// how a timestamp is written and read, and how it reports a unique violation.
 /// </summary>
-public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposable
+public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposable, IDisposable
 {
     private readonly IReadOnlyList<Migration> migrations;
 
@@ -45,10 +45,22 @@ public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposabl
 
     private protected abstract bool IsUniqueViolation(DbException exception);
 
-    public virtual ValueTask DisposeAsync()
+    // Both disposals, so a container disposed synchronously does not refuse the store.
+    public ValueTask DisposeAsync()
     {
-        GC.SuppressFinalize(this);
+        Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        ReleasePools();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Lets go of the provider's pooled connections.</summary>
+    private protected virtual void ReleasePools()
+    {
     }
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)

@@ -81,13 +81,9 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 };
 
     /// <summary>Closes this file's pooled connections, so the file can be moved or deleted.</summary>
-    public override ValueTask DisposeAsync()
+    private protected override void ReleasePools()
     {
-        using (var connection = new SqliteConnection(connectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
-        return base.DisposeAsync();
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 }
