@@ -85,6 +85,7 @@ start_postgres() {
 
   pg_dir=$(mktemp -d /tmp/rpb-pg.XXXXXX)
   trap stop_postgres EXIT
+  trap 'exit 130' INT TERM
   [ "$(id -u)" -ne 0 ] || chown postgres: "$pg_dir"
   echo "== postgresql $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($pg_dir)"
   if ! as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$log/initdb.txt" 2>&1; then

@@ -1,5 +1,6 @@
 using RolePlayBot.Bot.BotFramework;
 using RolePlayBot.Bot.Conversations;
+using RolePlayBot.Bot.Dashboard;
 using RolePlayBot.Bot.DirectLine;
 using RolePlayBot.Bot.Hosting;
 using RolePlayBot.Bot.Storage;
@@ -12,11 +13,13 @@ builder.AddBotFramework();
 builder.AddTrainingStore();
 builder.AddPracticeConversations();
 builder.AddDirectLine();
+builder.AddDashboard();
 
 var app = builder.Build();
 app.MapBotFramework();
 app.MapDirectLine();
 app.MapWebChat();
+app.MapDashboard();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

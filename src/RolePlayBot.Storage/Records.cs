@@ -77,7 +77,10 @@ public sealed record TurnRecord(
 
 public sealed record TraineeSummary(string TraineeId, string Name, int Sessions, DateTimeOffset LastPractisedAt);
 
-/// <summary>Filters for <see cref="ITrainingStore.SessionsAsync"/>; null means any.</summary>
+/// <summary>
+/// Filters for <see cref="ITrainingStore.SessionsAsync"/>; null means any. The range is on the start time, From
+/// inclusive and To exclusive, so consecutive ranges never count a session twice.
+/// </summary>
 public sealed record SessionQuery(
     string? TraineeId = null,
     string? PersonaId = null,

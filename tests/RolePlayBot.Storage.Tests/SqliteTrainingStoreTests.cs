@@ -49,4 +49,34 @@ public sealed class SqliteTrainingStoreTests : TrainingStoreContract
         command.CommandText = "SELECT updated_at FROM conversations";
         Assert.Equal("2026-11-22T08:00:00.1230000Z", await command.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task Migrating_creates_the_file_and_its_directory()
+    {
+        var store = new SqliteTrainingStore(Path.Combine(directory, "data", "nested", "training.db"));
+        await using (store)
+        {
+            await store.MigrateAsync();
+        }
+
+        Assert.True(System.IO.File.Exists(store.DataSource));
+    }
+
+    [Fact]
+    public async Task A_writer_waits_for_another_connection_holding_the_write_lock_instead_of_failing()
+    {
+        var store = await MigratedStoreAsync();
+
+        // Another process on the same file looks the same to SQLite: another connection holding the file's write lock.
+        await using var other = new SqliteConnection($"Data Source={File};Pooling=False");
+        await other.OpenAsync();
+        var lockHolder = other.BeginTransaction(deferred: false);
+        var commit = Task.Run(() => store.CommitAsync(Samples.Commit("c1", 0, "a1")));
+        await Task.Delay(300);
+        Assert.False(commit.IsCompleted);
+
+        lockHolder.Commit();
+
+        Assert.Equal(1, await commit);
+    }
 }

@@ -27,11 +27,11 @@ public sealed class TrainingStoreFactoryTests
     }
 
     [Fact]
-    public async Task Postgres_takes_a_Npgsql_connection_string()
+    public void Postgres_takes_a_Npgsql_connection_string_and_disposes_synchronously_too()
     {
         var options = new StorageOptions { Provider = "postgres", ConnectionString = "Host=db;Username=rpb;Database=rpb" };
 
-        await using var store = Assert.IsType<PostgresTrainingStore>(TrainingStoreFactory.Create(options));
+        using var store = Assert.IsType<PostgresTrainingStore>(TrainingStoreFactory.Create(options));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace RolePlayBot.Storage.Ado;
 /// each commit in one transaction. A provider supplies the connection, how a write transaction begins and locks,
 /// how a timestamp is written and read, and how it reports a unique violation.
 /// </summary>
-public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposable
+public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposable, IDisposable
 {
     private readonly IReadOnlyList<Migration> migrations;
 
@@ -27,6 +27,11 @@ public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposabl
     /// <summary>Begins a transaction that writes; SQLite takes the write lock here (BEGIN IMMEDIATE).</summary>
     private protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Runs before the first connection of a migration (SQLite creates the file's directory).</summary>
+    private protected virtual void PrepareStorage()
+    {
+    }
+
     /// <summary>Runs before the migration transaction (SQLite switches to WAL there, which a transaction cannot).</summary>
     private protected virtual Task PrepareMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -40,14 +45,27 @@ public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposabl
 
     private protected abstract bool IsUniqueViolation(DbException exception);
 
-    public virtual ValueTask DisposeAsync()
+    // Both disposals, so a container disposed synchronously does not refuse the store.
+    public ValueTask DisposeAsync()
     {
-        GC.SuppressFinalize(this);
+        Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        ReleasePools();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Lets go of the provider's pooled connections.</summary>
+    private protected virtual void ReleasePools()
+    {
     }
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        PrepareStorage();
         await using var connection = await OpenAsync(cancellationToken);
         await PrepareMigrationAsync(connection, cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);

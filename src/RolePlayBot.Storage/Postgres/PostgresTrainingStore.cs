@@ -47,9 +47,5 @@ public sealed class PostgresTrainingStore : AdoTrainingStore
     private protected override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    public override async ValueTask DisposeAsync()
-    {
-        await dataSource.DisposeAsync();
-        await base.DisposeAsync();
-    }
+    private protected override void ReleasePools() => dataSource.Dispose();
 }

@@ -56,6 +56,14 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
         return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 
+    private protected override void PrepareStorage()
+    {
+        if (Path.IsPathFullyQualified(DataSource) && Path.GetDirectoryName(DataSource) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
     private protected override async Task PrepareMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // WAL is a property of the file: set once, every later connection uses it.
@@ -73,13 +81,9 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 };
 
     /// <summary>Closes this file's pooled connections, so the file can be moved or deleted.</summary>
-    public override ValueTask DisposeAsync()
+    private protected override void ReleasePools()
     {
-        using (var connection = new SqliteConnection(connectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
-        return base.DisposeAsync();
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 }
