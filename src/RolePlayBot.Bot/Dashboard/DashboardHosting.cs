@@ -21,6 +21,15 @@ public static class DashboardHosting
         builder.Services.AddSingleton<DashboardLinks>();
         builder.Services.AddSingleton<IDashboardLinks>(sp => sp.GetRequiredService<DashboardLinks>());
 
+        // For the assignment forms: token in a hidden field, its pair in a cookie scoped to the dashboard.
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "rpb_dashboard_csrf";
+            o.Cookie.Path = "/dashboard";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "rpb_csrf";
+        });
+
         // Not the default scheme: only the dashboard's endpoints authenticate with this cookie (see DashboardAuth).
         builder.Services.AddAuthentication().AddCookie(DashboardAuth.Scheme, _ => { });
         builder.Services.AddOptions<CookieAuthenticationOptions>(DashboardAuth.Scheme)
