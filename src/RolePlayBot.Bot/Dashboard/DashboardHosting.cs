@@ -14,6 +14,8 @@ public static class DashboardHosting
         builder.Services.AddOptions<DashboardOptions>()
             .BindConfiguration(DashboardOptions.SectionName)
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= 32, "Dashboard:SigningKey must be at least 32 characters long.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || (Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"),
+                "Dashboard:PublicBaseUrl must be an absolute http(s) address, or empty.")
             .Validate(o => o.LinkMinutes is > 0 and <= 60, "Dashboard:LinkMinutes must be between 1 and 60.")
             .Validate(o => o.SignInHours is > 0 and <= 24 * 30, "Dashboard:SignInHours must be between 1 and 720.")
             .ValidateOnStart();
