@@ -44,4 +44,15 @@ public interface ITrainingStore
     Task<SessionRecord?> SessionAsync(string sessionId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<TurnRecord>> TurnsAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    // Assignments: a trainer's "practise this persona by then, to this mark".
+
+    /// <summary>Stores the assignments together (all or none). Throws <see cref="ArgumentException"/> for a pass mark outside 0–100.</summary>
+    Task CreateAssignmentsAsync(IReadOnlyList<AssignmentRecord> assignments, CancellationToken cancellationToken = default);
+
+    /// <summary>Assignments with their progress, derived from the sessions; by due date, then trainee and persona.</summary>
+    Task<IReadOnlyList<AssignmentProgress>> AssignmentsAsync(AssignmentQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the assignment cancelled; false when there is none or it already was.</summary>
+    Task<bool> CancelAssignmentAsync(string assignmentId, CancellationToken cancellationToken = default);
 }

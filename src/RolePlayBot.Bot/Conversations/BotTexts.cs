@@ -12,12 +12,14 @@ public static class BotTexts
         ? "**怎么练**：选一位客户开始，然后像在店铺后台一样直接回复客户。\n\n"
           + "- `客户列表` / `personas`：查看所有客户\n- `开始 <编号>` / `start <id>`：和这位客户开始练习\n"
           + "- `提示` / `hint`：给一点思路（会记在成绩单上）\n- `结束` / `end`：结束并查看成绩单\n"
-          + "- `重来` / `restart`：和同一位客户重新开始\n- `模式 练习|考试` / `mode practice|exam`：练习模式每句都点评，考试模式最后统一出成绩单\n\n"
+          + "- `重来` / `restart`：和同一位客户重新开始\n- `模式 练习|考试` / `mode practice|exam`：练习模式每句都点评，考试模式最后统一出成绩单\n"
+          + "- `我的任务` / `assignments`：培训师布置的练习任务\n- `我的进度` / `dashboard`：打开看板的一次性登录链接\n\n"
           + "回复速度也计分：客户等久了会催“在吗？”，等太久会直接离开。"
         : "**How to practise**: pick a customer, then answer them as you would in the shop's chat.\n\n"
           + "- `personas`: list the customers\n- `start <id>`: start with this customer\n"
           + "- `hint`: a pointer (counted on the scorecard)\n- `end`: finish and see the scorecard\n"
-          + "- `restart`: start over with the same customer\n- `mode practice|exam`: practice gives feedback after every reply; an exam saves it all for the scorecard\n\n"
+          + "- `restart`: start over with the same customer\n- `mode practice|exam`: practice gives feedback after every reply; an exam saves it all for the scorecard\n"
+          + "- `assignments`: what your trainer assigned\n- `dashboard`: a one-time sign-in link to your progress\n\n"
           + "Speed counts: a customer kept waiting chases (\"are you there?\") and, kept too long, leaves.";
 
     public static string NoSession(bool zh) => zh
@@ -68,6 +70,28 @@ public static class BotTexts
         var next = appliesNext ? (zh ? "（从下一场练习开始生效）" : " (from the next session on)") : "";
         return zh ? $"已切换到{what}{next}。" : $"Switched to {what}{next}.";
     }
+
+    public static string NoAssignments(bool zh) => zh
+        ? "你目前没有待完成的练习任务。输入 `客户列表` 自由练习。"
+        : "You have no open assignments. Type `personas` to practise freely.";
+
+    public static string NoUser(bool zh) => zh
+        ? "无法识别你的账号，所以不能生成看板链接。"
+        : "I cannot tell who you are here, so I cannot make a dashboard link.";
+
+    /// <summary>The sign-in link as a Markdown link: single use and short-lived, so not to be forwarded.</summary>
+    public static string DashboardLink(string link, bool trainer, int minutes, bool zh) => zh
+        ? $"[{(trainer ? "打开培训看板" : "查看我的练习进度")}]({link})\n\n链接 {minutes} 分钟内有效，只能使用一次，请勿转发。"
+        : $"[{(trainer ? "Open the training dashboard" : "See my progress")}]({link})\n\nThe link works once, within {minutes} minutes; do not forward it.";
+
+    /// <summary>The scorecard's line about an assignment of this persona.</summary>
+    public static string AssignmentVerdict(bool passed, int passMark, int overall, bool resolved, bool zh) => (passed, zh) switch
+    {
+        (true, true) => $"✅ 任务已通过：问题已解决，总分 {overall} ≥ 及格线 {passMark}。",
+        (true, false) => $"✅ Assignment passed: resolved, overall {overall} ≥ pass mark {passMark}.",
+        (false, true) => $"❌ 任务未通过：需以“已解决”结束且总分 ≥ {passMark}（本次总分 {overall}{(resolved ? "" : "，未解决")}）。",
+        _ => $"❌ Assignment not passed: it needs a resolved session with overall ≥ {passMark} (this one: {overall}{(resolved ? "" : ", not resolved")}).",
+    };
 
     public static string NoHintsInExam(bool zh) => zh ? "考试模式不提供提示。" : "No hints in exam mode.";
 

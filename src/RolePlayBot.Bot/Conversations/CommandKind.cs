@@ -10,4 +10,10 @@ public enum CommandKind
     End,
     Restart,
     Mode,
+
+    /// <summary>The trainee's open assignments, each with a start button.</summary>
+    Assignments,
+
+    /// <summary>A one-time sign-in link to the dashboard (trainers) or the user's own progress page.</summary>
+    Dashboard,
 }

@@ -26,6 +26,13 @@ public static partial class CommandParser
         ["重来"] = CommandKind.Restart,
         ["mode"] = CommandKind.Mode,
         ["模式"] = CommandKind.Mode,
+        ["assignments"] = CommandKind.Assignments,
+        ["我的任务"] = CommandKind.Assignments,
+        ["任务"] = CommandKind.Assignments,
+        ["dashboard"] = CommandKind.Dashboard,
+        ["progress"] = CommandKind.Dashboard,
+        ["我的进度"] = CommandKind.Dashboard,
+        ["看板"] = CommandKind.Dashboard,
     };
 
     public static Command? Parse(string text)

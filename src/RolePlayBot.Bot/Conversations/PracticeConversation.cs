@@ -1,13 +1,18 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using RolePlayBot.Bot.Conversations.Cards;
 using RolePlayBot.Bot.Conversations.State;
+using RolePlayBot.Bot.Dashboard;
+using RolePlayBot.Bot.Dashboard.Auth;
+using RolePlayBot.Bot.Dashboard.Data;
 using RolePlayBot.Core;
 using RolePlayBot.Core.Customers;
 using RolePlayBot.Core.Personas;
 using RolePlayBot.Core.Scoring;
 using RolePlayBot.Core.Sessions;
 using RolePlayBot.Llm;
+using RolePlayBot.Storage;
 
 namespace RolePlayBot.Bot.Conversations;
 
@@ -27,7 +32,10 @@ public sealed partial class PracticeConversation(
     ScorecardBuilder scorecards,
     Hints hints,
     TimeProvider time,
-    IOptions<ConversationOptions> options)
+    IOptions<ConversationOptions> options,
+    ITrainingStore store,
+    IDashboardLinks links,
+    IOptionsMonitor<DashboardOptions> dashboard)
 {
     public Task<ActionResult> RunAsync(ConversationState state, Command command, Outbox outbox, CancellationToken cancellationToken = default) =>
         command.Kind switch
@@ -39,6 +47,8 @@ public sealed partial class PracticeConversation(
             CommandKind.End => EndAsync(state, outbox, cancellationToken),
             CommandKind.Restart => RestartAsync(state, outbox, cancellationToken),
             CommandKind.Mode => ModeAsync(state, command.Argument, outbox, cancellationToken),
+            CommandKind.Assignments => AssignmentsAsync(state, outbox, cancellationToken),
+            CommandKind.Dashboard => DashboardLinkAsync(state, outbox, cancellationToken),
             _ => Task.FromResult(ActionResult.Failed(BotTexts.NotUnderstood(Zh(state)))),
         };
 
@@ -46,7 +56,8 @@ public sealed partial class PracticeConversation(
     public async Task<ActionResult> WelcomeAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken = default)
     {
         var zh = Locales.IsChinese(state.Locale);
-        await outbox.CardAsync(WelcomeCard.Build(catalog, state.Locale), WelcomeText.Build(catalog, state.Locale),
+        var open = (await OpenAssignmentsAsync(state.UserId, cancellationToken)).Count;
+        await outbox.CardAsync(WelcomeCard.Build(catalog, state.Locale, open), WelcomeText.Build(catalog, state.Locale, open),
             zh ? "选一位客户开始练习" : "Pick a customer to practise with", cancellationToken);
         state.Welcomed = true;
         return ActionResult.Done(zh ? "客户列表已发送。" : "Here are the customers.");
@@ -220,13 +231,73 @@ public sealed partial class PracticeConversation(
         return ActionResult.Done(message);
     }
 
+    /// <summary>The sender's open assignments (not cancelled, not passed), soonest due first.</summary>
+    private async Task<ActionResult> AssignmentsAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken)
+    {
+        var zh = Zh(state);
+        var open = await OpenAssignmentsAsync(state.UserId, cancellationToken);
+        if (open.Count == 0)
+        {
+            return await SendAsync(outbox, BotTexts.NoAssignments(zh), cancellationToken);
+        }
+
+        var zone = Zone();
+        var now = time.GetUtcNow();
+        await outbox.CardAsync(AssignmentsCard.Build(open, catalog, state.Locale, zone, now), AssignmentsCard.Markdown(open, catalog, state.Locale, zone, now),
+            AssignmentsCard.Summary(open.Count, zh), cancellationToken);
+        return ActionResult.Done(AssignmentsCard.Summary(open.Count, zh));
+    }
+
+    /// <summary>
+    /// A one-time sign-in link for the sender, under the id their sessions are stored under: trainers land on the
+    /// dashboard, anyone else on their own progress page. Absolute when Dashboard:PublicBaseUrl is set.
+    /// </summary>
+    private async Task<ActionResult> DashboardLinkAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken)
+    {
+        var zh = Zh(state);
+        if (state.UserId is not { Length: > 0 } userId)
+        {
+            return ActionResult.Failed(BotTexts.NoUser(zh));
+        }
+
+        var settings = dashboard.CurrentValue;
+        var returnPath = settings.IsTrainer(userId) ? "/dashboard" : links.TraineePath(userId);
+        var link = settings.Absolute(links.CreateSignInLink(userId, state.UserName ?? userId, returnPath));
+        return await SendAsync(outbox, BotTexts.DashboardLink(link, settings.IsTrainer(userId), settings.LinkMinutes, zh), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AssignmentProgress>> OpenAssignmentsAsync(string? traineeId, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(traineeId)
+            ? []
+            : await store.AssignmentsAsync(new AssignmentQuery(traineeId, OpenOnly: true), cancellationToken);
+
+    /// <summary>
+    /// One line per open assignment of this persona the session counts for (assigned before it started): passed or
+    /// not, by the rule the dashboard uses (<see cref="AssignmentProgress.Passes"/>).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> AssignmentVerdictsAsync(ConversationState state, PracticeSession session, int overall, CancellationToken cancellationToken)
+    {
+        var trainee = state.TraineeId ?? state.UserId;
+        var zh = Locales.IsChinese(session.Locale);
+        var outcome = JsonNamingPolicy.SnakeCaseLower.ConvertName(session.Outcome.ToString());
+        var counted = (await OpenAssignmentsAsync(trainee, cancellationToken))
+            .Where(a => a.Assignment.PersonaId == session.Persona.Id && a.Assignment.CreatedAt <= state.SessionStartedAt);
+        return counted
+            .Select(a => BotTexts.AssignmentVerdict(AssignmentProgress.Passes(a.Assignment, outcome, overall), a.Assignment.PassMark, overall, outcome == "resolved", zh))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private TimeZoneInfo Zone() => DashboardClock.Zone(dashboard.CurrentValue.TimeZone);
+
     /// <summary>The scorecard: the card where cards render (plus, by default, the Markdown record), else the Markdown.</summary>
     private async Task FinishAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken)
     {
         var session = state.Session!;
         var card = scorecards.Build(session);
-        var markdown = ScorecardText.Build(card, session, state.SessionMode);
-        await outbox.CardAsync(ScorecardCard.Build(card, session, state.SessionMode), markdown, ScorecardCard.OneLine(card, session.Persona.Name), cancellationToken);
+        var verdicts = await AssignmentVerdictsAsync(state, session, card.Overall, cancellationToken);
+        var markdown = ScorecardText.Build(card, session, state.SessionMode, verdicts);
+        await outbox.CardAsync(ScorecardCard.Build(card, session, state.SessionMode, verdicts), markdown, ScorecardCard.OneLine(card, session.Persona.Name), cancellationToken);
         if (outbox.RendersCards && options.Value.ScorecardTextToo)
         {
             await outbox.TextAsync(markdown, cancellationToken);

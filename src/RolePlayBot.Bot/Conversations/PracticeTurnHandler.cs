@@ -95,8 +95,8 @@ public sealed class PracticeTurnHandler(
             var response = await DispatchAsync(context, state, outbox, cancellationToken);
             if (state.Session is { } session && !ReferenceEquals(session, before.Session))
             {
-                state.TraineeId = activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id;
-                state.TraineeName = activity.From?.Name;
+                state.TraineeId = state.UserId;
+                state.TraineeName = state.UserName;
             }
 
             return (state, before, outbox, response);
@@ -124,6 +124,11 @@ public sealed class PracticeTurnHandler(
     {
         state.Reference = context.Reference;
         state.Locale = ActivityLocale.Of(context.Activity, state.Locale);
+
+        // The id sessions are stored under: the Entra object id in Teams, else the channel's user id.
+        var from = context.Activity.From;
+        state.UserId = from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id;
+        state.UserName = from?.Name;
         return state;
     }
 

@@ -42,6 +42,8 @@ public static class SubmitParser
             "mode" => CommandKind.Mode,
             "help" => CommandKind.Help,
             "personas" => CommandKind.Personas,
+            "assignments" => CommandKind.Assignments,
+            "dashboard" => CommandKind.Dashboard,
             _ => (CommandKind?)null,
         };
         if (kind is null)

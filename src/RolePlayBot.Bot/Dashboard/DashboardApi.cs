@@ -27,12 +27,15 @@ public static class DashboardApi
         group.MapGet("/sessions/{sessionId}/transcript.md", Guarded(TranscriptAsync));
         group.MapGet("/export/sessions.csv", Guarded(CsvAsync));
         group.MapGet("/export/sessions.json", Guarded(JsonAsync));
+        group.MapGet("/assignments", Guarded(AssignmentsApi.PageAsync));
+        group.MapPost("/assignments", Guarded(AssignmentsApi.AssignAsync));
+        group.MapPost("/assignments/{assignmentId}/cancel", Guarded(AssignmentsApi.CancelAsync));
         group.MapGet("/signin", SignInApi.ConfirmPage);
         group.MapPost("/signin", SignInApi.SignInAsync);
         group.MapPost("/signout", (Delegate)SignInApi.SignOutAsync);
     }
 
-    private delegate Task<IResult> Handler(HttpContext context, DashboardViewer viewer, DashboardReader reader);
+    internal delegate Task<IResult> Handler(HttpContext context, DashboardViewer viewer, DashboardReader reader);
 
     private static RequestDelegate Guarded(Handler handler) => async context =>
     {
@@ -79,7 +82,10 @@ public static class DashboardApi
         var filter = SessionFilter.Parse(context.Request.Query).WithTrainee(traineeId);
         var sessions = await reader.SessionsAsync(viewer, filter, context.RequestAborted);
         var turns = await reader.TurnsAsync(sessions, context.RequestAborted);
-        return Page(TraineePage.Render(viewer, traineeId, sessions, turns, filter, Personas(context, sessions), reader.Clock));
+        var assignments = await reader.AssignmentsAsync(viewer, traineeId, context.RequestAborted);
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        return Page(TraineePage.Render(
+            viewer, traineeId, sessions, turns, filter, Personas(context, sessions), reader.Clock, AssignmentsPage.ForTrainee(assignments, reader.Clock, now)));
     }
 
     private static async Task<IResult> TeamAsync(HttpContext context, DashboardViewer viewer, DashboardReader reader)
@@ -168,7 +174,7 @@ public static class DashboardApi
         ? Page(SignInPages.Forbidden(viewer), StatusCodes.Status403Forbidden)
         : Page(SignInPages.NotFound(viewer), StatusCodes.Status404NotFound);
 
-    private static IReadOnlyList<string> Personas(HttpContext context, IEnumerable<SessionRecord> sessions)
+    internal static IReadOnlyList<string> Personas(HttpContext context, IEnumerable<SessionRecord> sessions)
     {
         var catalog = context.RequestServices.GetService<PersonaCatalog>();
         return (catalog?.Ids ?? []).Concat(sessions.Select(s => s.PersonaId)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -14,12 +14,23 @@ public static class DashboardHosting
         builder.Services.AddOptions<DashboardOptions>()
             .BindConfiguration(DashboardOptions.SectionName)
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= 32, "Dashboard:SigningKey must be at least 32 characters long.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || (Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"),
+                "Dashboard:PublicBaseUrl must be an absolute http(s) address, or empty.")
             .Validate(o => o.LinkMinutes is > 0 and <= 60, "Dashboard:LinkMinutes must be between 1 and 60.")
             .Validate(o => o.SignInHours is > 0 and <= 24 * 30, "Dashboard:SignInHours must be between 1 and 720.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DashboardLinks>();
         builder.Services.AddSingleton<IDashboardLinks>(sp => sp.GetRequiredService<DashboardLinks>());
+
+        // For the assignment forms: token in a hidden field, its pair in a cookie scoped to the dashboard.
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "rpb_dashboard_csrf";
+            o.Cookie.Path = "/dashboard";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "rpb_csrf";
+        });
 
         // Not the default scheme: only the dashboard's endpoints authenticate with this cookie (see DashboardAuth).
         builder.Services.AddAuthentication().AddCookie(DashboardAuth.Scheme, _ => { });

@@ -27,5 +27,16 @@ public sealed class DashboardOptions
     /// <summary>Times on the pages and in exports, and the days the date filters mean (IANA id).</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>
+    /// The bot's public address (e.g. https://rpb.example.com), for absolute sign-in links in the chat: Teams needs
+    /// them. Empty: the chat sends relative links, which work in the web chat served from the same origin.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>A sign-in link path made absolute with <see cref="PublicBaseUrl"/> when it is set.</summary>
+    public string Absolute(string path) => string.IsNullOrWhiteSpace(PublicBaseUrl)
+        ? path
+        : new Uri(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), path.TrimStart('/')).ToString();
+
     public bool IsTrainer(string userId) => Trainers.Contains(userId, StringComparer.Ordinal);
 }

@@ -85,4 +85,16 @@ internal static class StoreSql
             critique, suggested_reply, customer_reply, customer_source
         FROM turns WHERE session_id = @session ORDER BY idx
         """;
+
+    public const string AssignmentColumns = """
+        id, batch_id, trainee_id, trainee_name, persona_id, persona_locale, pass_mark, due_at, created_at, created_by, cancelled_at
+        """;
+
+    public const string InsertAssignment = """
+        INSERT INTO assignments (id, batch_id, trainee_id, trainee_name, persona_id, persona_locale, pass_mark, due_at,
+            created_at, created_by, cancelled_at)
+        VALUES (@id, @batch, @trainee, @trainee_name, @persona, @locale, @pass_mark, @due, @created, @created_by, @cancelled)
+        """;
+
+    public const string CancelAssignment = "UPDATE assignments SET cancelled_at = @at WHERE id = @id AND cancelled_at IS NULL";
 }

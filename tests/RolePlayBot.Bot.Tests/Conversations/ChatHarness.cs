@@ -21,7 +21,7 @@ internal sealed class ChatHarness : IDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private int _ids;
 
-    public ChatHarness(string channelId = "webchat", string locale = "zh-CN", Action<IServiceCollection>? services = null)
+    public ChatHarness(string channelId = "webchat", string locale = "zh-CN", Action<IServiceCollection>? services = null, Dictionary<string, string>? settings = null)
     {
         ChannelId = channelId;
         Locale = locale;
@@ -29,6 +29,11 @@ internal sealed class ChatHarness : IDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Conversations:ChaserIntervalSeconds", "0");
+            foreach (var (key, value) in settings ?? [])
+            {
+                web.UseSetting(key, value);
+            }
+
             web.ConfigureServices(collection =>
             {
                 collection.AddSingleton<TimeProvider>(Time);
@@ -43,6 +48,8 @@ internal sealed class ChatHarness : IDisposable
 
     public ManualTime Time { get; } = new(Start);
     public IServiceProvider Services => _factory.Services;
+
+    public WebApplicationFactory<Program> Factory => _factory;
     public RecordingChannelSender Sender { get; } = new();
     public ITurnHandler Handler { get; }
     public ChaserService Chaser { get; }
@@ -50,6 +57,9 @@ internal sealed class ChatHarness : IDisposable
     public string ChannelId { get; }
     public string Locale { get; set; }
     public string ConversationId { get; }
+
+    /// <summary>The user's channel id (sessions are stored under it); unique per test where assignments are involved.</summary>
+    public string UserId { get; set; } = "user-1";
     public string BotId => ChannelId == "msteams" ? "28:app-id" : "bot";
 
     /// <summary>Everything the bot sent since <paramref name="from"/>.</summary>
@@ -89,7 +99,7 @@ internal sealed class ChatHarness : IDisposable
             Timestamp = Time.GetUtcNow(),
             ChannelId = ChannelId,
             ServiceUrl = "https://example.test/",
-            From = new ChannelAccount { Id = "user-1", Name = "Ada", Role = "user" },
+            From = new ChannelAccount { Id = UserId, Name = "Ada", Role = "user" },
             Recipient = new ChannelAccount { Id = BotId, Name = "RolePlayBot" },
             Conversation = new ConversationAccount { Id = ConversationId, ConversationType = "personal" },
             Locale = Locale,

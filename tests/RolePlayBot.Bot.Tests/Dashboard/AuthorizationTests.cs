@@ -8,7 +8,7 @@ namespace RolePlayBot.Bot.Tests.Dashboard;
 /// <summary>Every dashboard address as anonymous, trainee A, trainee B and a trainer: nobody reads another trainee's sessions.</summary>
 public sealed class AuthorizationTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
-    private const int Ok = 200, Redirect = 302, Unauthorized = 401, Forbidden = 403, NotFound = 404;
+    private const int Ok = 200, Redirect = 302, BadRequest = 400, Unauthorized = 401, Forbidden = 403, NotFound = 404;
 
     /// <summary>Path, then the status for anonymous, trainee A, trainee B, trainer.</summary>
     public static TheoryData<string, int, int, int, int> Routes => new()
@@ -31,7 +31,26 @@ public sealed class AuthorizationTests(DashboardFactory factory) : IClassFixture
         { "/dashboard/export/sessions.csv?trainee=trainee-b", Unauthorized, Forbidden, Ok, Ok },
         { "/dashboard/export/sessions.json", Unauthorized, Ok, Ok, Ok },
         { "/dashboard/export/sessions.json?trainee=trainee-a", Unauthorized, Ok, Forbidden, Ok },
+        { "/dashboard/assignments", Unauthorized, Forbidden, Forbidden, Ok },
     };
+
+    /// <summary>The POSTs, without an antiforgery token: only a trainer gets as far as the token check (400).</summary>
+    public static TheoryData<string, int, int, int, int> PostRoutes => new()
+    {
+        { "/dashboard/assignments", Unauthorized, Forbidden, Forbidden, BadRequest },
+        { "/dashboard/assignments/no-such/cancel", Unauthorized, Forbidden, Forbidden, BadRequest },
+    };
+
+    [Theory]
+    [MemberData(nameof(PostRoutes))]
+    public async Task Each_form_address_answers_each_role_as_designed(string path, int anonymous, int traineeA, int traineeB, int trainer)
+    {
+        static FormUrlEncodedContent Form() => new([new("persona", "allergy-complaint"), new("trainee", "trainee-a"), new("due", "2026-12-01"), new("passMark", "70")]);
+        Assert.Equal(anonymous, (int)(await factory.Anonymous().PostAsync(path, Form())).StatusCode);
+        Assert.Equal(traineeA, (int)(await (await factory.SignedInAsync(TraineeA, NameA)).PostAsync(path, Form())).StatusCode);
+        Assert.Equal(traineeB, (int)(await (await factory.SignedInAsync(TraineeB, NameB)).PostAsync(path, Form())).StatusCode);
+        Assert.Equal(trainer, (int)(await (await factory.SignedInAsync(Trainer, "张老师")).PostAsync(path, Form())).StatusCode);
+    }
 
     [Theory]
     [MemberData(nameof(Routes))]
@@ -46,7 +65,7 @@ public sealed class AuthorizationTests(DashboardFactory factory) : IClassFixture
     [Fact]
     public void Every_dashboard_route_is_in_the_table()
     {
-        var tested = Routes.Select(r => Template((string)r[0])).ToHashSet();
+        var tested = Routes.Concat(PostRoutes).Select(r => Template((string)r[0])).ToHashSet();
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.Trim('/'))
             .Where(p => p.StartsWith("/dashboard", StringComparison.Ordinal) && !p.StartsWith("/dashboard/sign", StringComparison.Ordinal))
@@ -57,7 +76,8 @@ public sealed class AuthorizationTests(DashboardFactory factory) : IClassFixture
         static string Template(string path) => path.Split('?')[0]
             .Replace("trainee-a", "{traineeId}", StringComparison.Ordinal).Replace("trainee-b", "{traineeId}", StringComparison.Ordinal)
             .Replace("/sessions/s-a1", "/sessions/{sessionId}", StringComparison.Ordinal).Replace("/sessions/s-b1", "/sessions/{sessionId}", StringComparison.Ordinal)
-            .Replace("/sessions/no-such-session", "/sessions/{sessionId}", StringComparison.Ordinal);
+            .Replace("/sessions/no-such-session", "/sessions/{sessionId}", StringComparison.Ordinal)
+            .Replace("/assignments/no-such/", "/assignments/{assignmentId}/", StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,4 +52,13 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
     public Task<SessionRecord?> SessionAsync(string sessionId, CancellationToken cancellationToken = default) => inner.SessionAsync(sessionId, cancellationToken);
 
     public Task<IReadOnlyList<TurnRecord>> TurnsAsync(string sessionId, CancellationToken cancellationToken = default) => inner.TurnsAsync(sessionId, cancellationToken);
+
+    public Task CreateAssignmentsAsync(IReadOnlyList<AssignmentRecord> assignments, CancellationToken cancellationToken = default) =>
+        inner.CreateAssignmentsAsync(assignments, cancellationToken);
+
+    public Task<IReadOnlyList<AssignmentProgress>> AssignmentsAsync(AssignmentQuery query, CancellationToken cancellationToken = default) =>
+        inner.AssignmentsAsync(query, cancellationToken);
+
+    public Task<bool> CancelAssignmentAsync(string assignmentId, CancellationToken cancellationToken = default) =>
+        inner.CancelAssignmentAsync(assignmentId, cancellationToken);
 }

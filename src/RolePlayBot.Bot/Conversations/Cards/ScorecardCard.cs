@@ -17,7 +17,8 @@ public static class ScorecardCard
     /// <summary>Turns of per-turn critique an exam card carries at most (keeps the card well under 28 KB).</summary>
     public const int MaxExamTurns = 10;
 
-    public static JsonObject Build(Scorecard card, PracticeSession session, PracticeMode mode)
+    /// <param name="assignmentVerdicts">Whether the session passed the trainee's assignments of this persona, one line each.</param>
+    public static JsonObject Build(Scorecard card, PracticeSession session, PracticeMode mode, IReadOnlyList<string>? assignmentVerdicts = null)
     {
         var zh = Locales.IsChinese(card.Locale);
         var body = new List<JsonNode>
@@ -31,6 +32,11 @@ public static class ScorecardCard
                 Score(zh ? "总分" : "Overall", card.Overall)),
             Section(zh ? "情绪管理四维" : "Emotion management", [Facts(card.EmotionViews.Select(v => (v.Name, v.Score.ToString())))]),
         };
+        if (assignmentVerdicts is { Count: > 0 })
+        {
+            body.Insert(2, Container([.. assignmentVerdicts.Select(v => (JsonNode)Text(v, bold: true, color: v.StartsWith('✅') ? "Good" : "Attention"))], style: "emphasis"));
+        }
+
         if (card.Strengths.Count > 0)
         {
             body.Add(Section(zh ? "做得好" : "Strengths", card.Strengths.Select(s => (JsonNode)Text(

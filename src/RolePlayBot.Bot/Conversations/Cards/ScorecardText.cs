@@ -9,7 +9,7 @@ namespace RolePlayBot.Bot.Conversations.Cards;
 /// <summary>The scorecard as Markdown: the record that reads anywhere (transcripts, clients without cards, screen readers).</summary>
 public static class ScorecardText
 {
-    public static string Build(Scorecard card, PracticeSession session, PracticeMode mode)
+    public static string Build(Scorecard card, PracticeSession session, PracticeMode mode, IReadOnlyList<string>? assignmentVerdicts = null)
     {
         var zh = Locales.IsChinese(card.Locale);
         var e = (Func<string, string>)BotTexts.Escape;
@@ -21,6 +21,11 @@ public static class ScorecardText
         text.Append(zh
             ? $"速度 {card.Scores.Speed} · 细致 {card.Scores.Detail} · 情感 {card.Scores.Emotion} · **总分 {card.Overall}**\n\n"
             : $"Speed {card.Scores.Speed} · Detail {card.Scores.Detail} · Emotion {card.Scores.Emotion} · **Overall {card.Overall}**\n\n");
+        foreach (var verdict in assignmentVerdicts ?? [])
+        {
+            text.Append("**").Append(verdict).Append("**\n\n");
+        }
+
         text.Append(string.Join(" · ", card.EmotionViews.Select(v => $"{v.Name} {v.Score}"))).Append("\n\n");
 
         if (card.Strengths.Count > 0)

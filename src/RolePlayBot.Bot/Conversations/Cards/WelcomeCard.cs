@@ -8,7 +8,8 @@ namespace RolePlayBot.Bot.Conversations.Cards;
 /// <summary>The welcome: what this is, then every customer by dimension with difficulty stars and a start button.</summary>
 public static class WelcomeCard
 {
-    public static JsonObject Build(PersonaCatalog catalog, string locale)
+    /// <param name="openAssignments">The trainee's open assignments: when any, the card says so first, with a button to list them.</param>
+    public static JsonObject Build(PersonaCatalog catalog, string locale, int openAssignments = 0)
     {
         var zh = Locales.IsChinese(locale);
         var body = new List<JsonNode>
@@ -18,6 +19,15 @@ public static class WelcomeCard
                 ? "选一位“难缠”的客户开始练习。每次回复后有点评（考试模式在最后统一给成绩单）；回复速度也计分。"
                 : "Pick a difficult customer to practise with. You get feedback after each reply (in exam mode, all at the end); reply speed counts too.", subtle: true),
         };
+        if (openAssignments > 0)
+        {
+            body.Add(Container(
+            [
+                Text(zh ? $"📋 你有 {openAssignments} 项待完成的练习任务。" : $"📋 You have {openAssignments} open assignment{(openAssignments == 1 ? "" : "s")}.", bold: true),
+                ActionSet(Submit(zh ? "我的任务" : "My assignments", Data("assignments", ("locale", locale)))),
+            ], style: "emphasis"));
+        }
+
         foreach (var (dimension, personas) in PersonaMenu.Groups(catalog, locale))
         {
             var items = new List<JsonNode> { Text(BotTexts.DimensionName(dimension, zh), bold: true, size: "Medium", color: "Accent") };

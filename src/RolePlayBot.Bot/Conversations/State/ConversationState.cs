@@ -35,6 +35,14 @@ public sealed class ConversationState(string key, ConversationReference referenc
 
     public string? TraineeName { get; set; }
 
+    /// <summary>
+    /// Who sent this turn's activity, by the same rule as <see cref="TraineeId"/>; set for every turn and not stored
+    /// (a chaser tick has no sender, so it stays null there).
+    /// </summary>
+    public string? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
     /// <summary>When the customer's latest message was sent to the channel (wall clock); replies are timed from here.</summary>
     public DateTimeOffset CustomerSentAt { get; set; }
 

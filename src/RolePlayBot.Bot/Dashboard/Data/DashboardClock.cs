@@ -3,16 +3,18 @@ namespace RolePlayBot.Bot.Dashboard.Data;
 /// <summary>Shows times in the trainers' time zone (default China Standard Time) and turns filter dates into instants.</summary>
 public sealed class DashboardClock(TimeZoneInfo zone)
 {
-    public static DashboardClock For(string zoneId)
+    public static DashboardClock For(string zoneId) => new(Zone(zoneId));
+
+    public static TimeZoneInfo Zone(string zoneId)
     {
         try
         {
-            return new DashboardClock(TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+            return TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
             // Containers without tzdata: China has had no daylight saving since 1991, so +08:00 is exact there.
-            return new DashboardClock(TimeZoneInfo.CreateCustomTimeZone(zoneId, TimeSpan.FromHours(8), zoneId, zoneId));
+            return TimeZoneInfo.CreateCustomTimeZone(zoneId, TimeSpan.FromHours(8), zoneId, zoneId);
         }
     }
 

@@ -56,6 +56,15 @@ public sealed class DashboardReader(ITrainingStore store, DashboardClock clock)
         return all;
     }
 
+    /// <summary>Assignments with progress: a trainer's choice of trainee (null: everyone's); anyone else only ever their own.</summary>
+    public async Task<IReadOnlyList<AssignmentProgress>> AssignmentsAsync(DashboardViewer viewer, string? traineeId, CancellationToken cancellationToken)
+    {
+        var trainee = viewer.IsTrainer ? traineeId : viewer.UserId;
+        return (await store.AssignmentsAsync(new AssignmentQuery(trainee), cancellationToken))
+            .Where(a => viewer.MaySee(a.Assignment.TraineeId))
+            .ToList();
+    }
+
     public async Task<IReadOnlyList<TraineeSummary>> TraineesAsync(DashboardViewer viewer, CancellationToken cancellationToken) =>
         (await store.TraineesAsync(cancellationToken)).Where(t => viewer.MaySee(t.TraineeId)).ToList();
 }

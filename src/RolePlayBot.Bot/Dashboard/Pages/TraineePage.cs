@@ -12,7 +12,7 @@ namespace RolePlayBot.Bot.Dashboard.Pages;
 /// <summary>One trainee's progress: dimension scores over their sessions, their most-missed checklist items, the sessions.</summary>
 public static class TraineePage
 {
-    public static Html Render(DashboardViewer viewer, string traineeId, IReadOnlyList<SessionRecord> sessions, IReadOnlyList<TurnRecord> turns, SessionFilter filter, IReadOnlyList<string> personas, DashboardClock clock)
+    public static Html Render(DashboardViewer viewer, string traineeId, IReadOnlyList<SessionRecord> sessions, IReadOnlyList<TurnRecord> turns, SessionFilter filter, IReadOnlyList<string> personas, DashboardClock clock, Html assignments = default)
     {
         var name = sessions.FirstOrDefault()?.TraineeName ?? (viewer.UserId == traineeId ? viewer.Name : traineeId);
         var scored = sessions.Where(s => s.Speed is not null && s.Detail is not null && s.Emotion is not null).OrderBy(s => s.StartedAt).ToList();
@@ -43,6 +43,7 @@ public static class TraineePage
             <li><b>{turns.Count}</b>{L("回复", "replies")}</li>
             <li><b>{Average(sessions.Select(s => s.Overall))}</b>{L("平均总分", "average overall")}</li>
             </ul>
+            {assignments}
             <div class="grid2">
             <section class="card">{chart}</section>
             <section class="card">{missedChart}<p class="muted">{L("行为要点：回复中未出现的比例；反模式（红色）：出现的比例。", "Behaviours: share of replies without them; anti-patterns (red): share of replies showing them.")}</p></section>
