@@ -27,7 +27,7 @@ internal static class RuleMatcher
             }
         }
 
-        CrossItemRules.Apply(compiled, hits);
+        CrossItemRules.Apply(compiled, hits, text.Text);
         return diagnostics;
     }
 

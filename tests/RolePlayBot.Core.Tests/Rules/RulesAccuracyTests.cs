@@ -65,6 +65,7 @@ public sealed class RulesAccuracyTests(ITestOutputHelper output)
     {
         var first = AccuracyReport.Run(LabelledReply.LoadAll("labelled-replies-holdout.jsonl"));
         var second = AccuracyReport.Run(LabelledReply.LoadAll("labelled-replies-holdout-2.jsonl"));
+        var third = AccuracyReport.Run(LabelledReply.LoadAll("labelled-replies-holdout-3.jsonl"));
         return $"""
             # Rule evaluator accuracy
 
@@ -77,8 +78,14 @@ public sealed class RulesAccuracyTests(ITestOutputHelper output)
               `checklist.yaml` were written and tuned with this set in view, so its score is optimistic.
             - **Hold-out 1** (`labelled-replies-holdout.jsonl`): blind when first measured, at **0.779** macro. Its misses
               were then used to broaden the vocabularies, so today's score on it is no longer a blind number.
-            - **Hold-out 2** (`labelled-replies-holdout-2.jsonl`): still blind; it has never been used for tuning. **This is
-              the honest figure** for unseen phrasing. Keep it that way: if you tune on it, write a new blind set.
+            - **Hold-out 2** (`labelled-replies-holdout-2.jsonl`): still blind; it has never been used for tuning (0.795
+              before the anti-pattern vocabularies were broadened on the development set, 0.818 after).
+            - **Hold-out 3** (`labelled-replies-holdout-3.jsonl`, rich in anti-patterns): written and committed before
+              that tuning and never tuned on; measured once before (**0.764** macro; recall blame_shifting 0.10,
+              cold_tone 0.16, impatience 0.00, presumed_bad_faith 0.00, follow_up_care 0.80) and once after.
+              Hold-outs 2 and 3 are **the honest figures** for unseen phrasing. Keep it that way: if you tune on
+              them, write a new blind set. Caveat: hold-out 3 and the new patterns were written by the same person,
+              so its wording classes were in mind while tuning; hold-out 2 is the more independent test.
 
             Rules are precise (few false alarms) but miss phrasings they have never seen, above all for the anti-patterns.
             That is what the LLM judge is for; in offline mode, treat rule-based anti-pattern recall as a floor.
@@ -86,6 +93,7 @@ public sealed class RulesAccuracyTests(ITestOutputHelper output)
             {development.Replace("# Rule evaluator accuracy on the labelled set", "## Development set", StringComparison.Ordinal)}
             {first.ToMarkdown("Hold-out 1 (no longer blind)").Replace("# Hold-out", "## Hold-out", StringComparison.Ordinal)}
             {second.ToMarkdown("Hold-out 2 (blind)").Replace("# Hold-out", "## Hold-out", StringComparison.Ordinal)}
+            {third.ToMarkdown("Hold-out 3 (blind)").Replace("# Hold-out", "## Hold-out", StringComparison.Ordinal)}
             """;
     }
 }
