@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlayBot.Bot.Dashboard.Auth;
+using RolePlayBot.Bot.Storage;
 using RolePlayBot.Bot.Tests.DirectLine;
 using RolePlayBot.Storage;
 
@@ -16,6 +18,14 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public bool LocalDevelopment { get; init; }
 
+    /// <summary>Another host's database file, to run as a second instance on it (null: a seeded file of this host's own).</summary>
+    public string? SharedDatabase { get; init; }
+
+    /// <summary>Dashboard:SigningKey; several instances need the same one for each other's links.</summary>
+    public string? SigningKey { get; init; }
+
+    public string DatabaseFile => SharedDatabase ?? Path.Combine(directory, "rpb.db");
+
     internal ManualTime Time { get; } = new();
 
     public IDashboardLinks Links => Services.GetRequiredService<IDashboardLinks>();
@@ -23,7 +33,15 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        store = await DashboardSeed.CreateStoreAsync(Path.Combine(directory, "rpb.db"));
+        if (SharedDatabase is null)
+        {
+            store = await DashboardSeed.CreateStoreAsync(DatabaseFile);
+        }
+        else
+        {
+            store = TrainingStoreFactory.Create(new StorageOptions { ConnectionString = SharedDatabase });
+            await store.MigrateAsync();
+        }
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (so 302s can be asserted).</summary>
@@ -49,10 +67,22 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Dashboard:Trainers:0", DashboardSeed.Trainer);
         builder.UseSetting("Dashboard:LocalDevelopment", LocalDevelopment ? "true" : "false");
         builder.UseSetting("Dashboard:TimeZone", "Asia/Shanghai");
+        if (SigningKey is not null)
+        {
+            builder.UseSetting("Dashboard:SigningKey", SigningKey);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(store!);
             services.AddSingleton<TimeProvider>(Time);
+            services.PostConfigure<KeyManagementOptions>(o =>
+            {
+                if (o.XmlRepository is not TrainingStoreXmlRepository)
+                {
+                    o.XmlRepository = new MachineLocalKeys();
+                }
+            });
         });
     }
 
