@@ -18,13 +18,17 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public bool LocalDevelopment { get; init; }
 
-    /// <summary>Another host's database file, to run as a second instance on it (null: a seeded file of this host's own).</summary>
-    public string? SharedDatabase { get; init; }
+    /// <summary>The database (null: a SQLite file of this host's own); give another host's to run a second instance on it.</summary>
+    public StorageOptions? Storage { get; init; }
+
+    /// <summary>Whether to write the seed sessions first (false for a second instance on a seeded database).</summary>
+    public bool Seed { get; init; } = true;
 
     /// <summary>Dashboard:SigningKey; several instances need the same one for each other's links.</summary>
     public string? SigningKey { get; init; }
 
-    public string DatabaseFile => SharedDatabase ?? Path.Combine(directory, "rpb.db");
+    /// <summary>The database this host uses.</summary>
+    public StorageOptions Database => Storage ?? new StorageOptions { ConnectionString = Path.Combine(directory, "rpb.db") };
 
     internal ManualTime Time { get; } = new();
 
@@ -33,13 +37,13 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        if (SharedDatabase is null)
+        if (Seed)
         {
-            store = await DashboardSeed.CreateStoreAsync(DatabaseFile);
+            store = await DashboardSeed.CreateStoreAsync(Database);
         }
         else
         {
-            store = TrainingStoreFactory.Create(new StorageOptions { ConnectionString = SharedDatabase });
+            store = TrainingStoreFactory.Create(Database);
             await store.MigrateAsync();
         }
     }

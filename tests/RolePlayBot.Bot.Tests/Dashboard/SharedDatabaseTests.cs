@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using RolePlayBot.Bot.Tests.Persistence;
 using RolePlayBot.Storage;
 using static RolePlayBot.Bot.Tests.Dashboard.DashboardSeed;
 
@@ -11,20 +12,26 @@ namespace RolePlayBot.Bot.Tests.Dashboard;
 /// land on either. The cookie and antiforgery token one issues, the other reads (the Data Protection key ring is in the
 /// database); a sign-in link used on one is used up on both (its nonce is in the database).
 /// </summary>
-public sealed class SharedDatabaseTests : IAsyncLifetime
+public abstract class SharedDatabaseTests : IAsyncLifetime
 {
     private const string SigningKey = "a signing key shared by both instances, 32+";
     private DashboardFactory a = null!;
     private DashboardFactory b = null!;
 
+    /// <summary>The database both use; null for a SQLite file (the first instance's).</summary>
+    protected abstract Task<StorageOptions?> CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
-        a = new DashboardFactory { SigningKey = SigningKey };
+        var database = await CreateDatabaseAsync();
+        a = new DashboardFactory { SigningKey = SigningKey, Storage = database };
         await a.InitializeAsync();
 
-        // A starts first and makes the key ring's first key; B starts on the same file and reads it.
+        // A starts first and makes the key ring's first key; B starts on the same database and reads it.
         _ = a.Services;
-        b = new DashboardFactory { SigningKey = SigningKey, SharedDatabase = a.DatabaseFile };
+        b = new DashboardFactory { SigningKey = SigningKey, Storage = a.Database, Seed = false };
         await b.InitializeAsync();
         _ = b.Services;
     }
@@ -33,6 +40,7 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
     {
         await b.DisposeAsync();
         await a.DisposeAsync();
+        await DropDatabaseAsync();
     }
 
     [Fact]
@@ -88,4 +96,24 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
     /// <summary>A browser: its cookie jar shared by the clients of both instances, redirects not followed.</summary>
     private static HttpClient Client(DashboardFactory host, CookieContainer browser) =>
         host.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(browser));
+}
+
+/// <summary>Both instances on one SQLite file (two processes on one machine).</summary>
+public sealed class SharedSqliteFileTests : SharedDatabaseTests
+{
+    protected override Task<StorageOptions?> CreateDatabaseAsync() => Task.FromResult<StorageOptions?>(null);
+}
+
+/// <summary>Both instances on one PostgreSQL database (several machines).</summary>
+public sealed class SharedPostgresDatabaseTests : SharedDatabaseTests
+{
+    private readonly PostgresDatabase database = new();
+
+    protected override async Task<StorageOptions?> CreateDatabaseAsync()
+    {
+        await database.InitializeAsync();
+        return database.Options;
+    }
+
+    protected override Task DropDatabaseAsync() => database.DisposeAsync();
 }
