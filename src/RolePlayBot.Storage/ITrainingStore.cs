@@ -55,4 +55,22 @@ public interface ITrainingStore
 
     /// <summary>Marks the assignment cancelled; false when there is none or it already was.</summary>
     Task<bool> CancelAssignmentAsync(string assignmentId, CancellationToken cancellationToken = default);
+
+    // What several instances on one database share besides conversations.
+
+    /// <summary>The ASP.NET Core Data Protection key ring's elements, in the order they were stored.</summary>
+    Task<IReadOnlyList<DataProtectionKeyRecord>> DataProtectionKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds one element to the key ring (elements are never changed or removed; Data Protection revokes by adding).</summary>
+    Task StoreDataProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Uses up a one-time value (a sign-in link's nonce): true the first time, false once it was used, across every
+    /// instance on this database. The value is remembered until <paramref name="expiresAt"/>; after that it may be used
+    /// again, and expired values are deleted now and then.
+    /// </summary>
+    Task<bool> TryUseOnceAsync(string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+
+    /// <summary>True when the value was used and has not yet expired (a check that does not use it up).</summary>
+    Task<bool> IsUsedAsync(string nonce, CancellationToken cancellationToken = default);
 }

@@ -87,3 +87,6 @@ public sealed record SessionQuery(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
     int Limit = 500);
+
+/// <summary>One element of the ASP.NET Core Data Protection key ring, as <c>IXmlRepository</c> stores it.</summary>
+public sealed record DataProtectionKeyRecord(string Name, string Xml);

@@ -30,7 +30,7 @@ public static class DashboardApi
         group.MapGet("/assignments", Guarded(AssignmentsApi.PageAsync));
         group.MapPost("/assignments", Guarded(AssignmentsApi.AssignAsync));
         group.MapPost("/assignments/{assignmentId}/cancel", Guarded(AssignmentsApi.CancelAsync));
-        group.MapGet("/signin", SignInApi.ConfirmPage);
+        group.MapGet("/signin", SignInApi.ConfirmPageAsync);
         group.MapPost("/signin", SignInApi.SignInAsync);
         group.MapPost("/signout", (Delegate)SignInApi.SignOutAsync);
     }

@@ -22,6 +22,7 @@ public static class DashboardHosting
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DashboardLinks>();
         builder.Services.AddSingleton<IDashboardLinks>(sp => sp.GetRequiredService<DashboardLinks>());
+        builder.Services.AddSingleton<OneTimeSignIn>();
 
         // For the assignment forms: token in a hidden field, its pair in a cookie scoped to the dashboard.
         builder.Services.AddAntiforgery(o =>

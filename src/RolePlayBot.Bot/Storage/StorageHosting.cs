@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RolePlayBot.Storage;
@@ -6,7 +8,8 @@ namespace RolePlayBot.Bot.Storage;
 
 /// <summary>
 /// Where conversations last: the training store chosen by "Storage:Provider" (sqlite, the default, a file beside the
-/// content root; or postgres for several instances), migrated at start-up, and the outbox drainer.
+/// content root; or postgres for several instances), migrated at start-up, and the outbox drainer. The Data Protection
+/// key ring (cookies, antiforgery tokens) is kept in the same store, so instances on one database share it.
 /// </summary>
 public static class StorageHosting
 {
@@ -36,6 +39,12 @@ public static class StorageHosting
         services.AddSingleton<ConversationJournal>();
         services.AddSingleton<OutboxDrainer>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDrainer>());
+
+        // One application name and one key ring for every instance: what one protects, all can read.
+        services.AddDataProtection().SetApplicationName("RolePlayBot");
+        services.AddSingleton<TrainingStoreXmlRepository>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<TrainingStoreXmlRepository>((options, repository) => options.XmlRepository = repository);
         return builder;
     }
 

@@ -97,4 +97,18 @@ internal static class StoreSql
         """;
 
     public const string CancelAssignment = "UPDATE assignments SET cancelled_at = @at WHERE id = @id AND cancelled_at IS NULL";
+
+    public const string DataProtectionKeys = "SELECT name, xml FROM data_protection_keys ORDER BY id";
+
+    public const string StoreDataProtectionKey = "INSERT INTO data_protection_keys (name, xml, created_at) VALUES (@name, @xml, @at)";
+
+    // A new nonce inserts; a used one conflicts and changes nothing (0 rows) unless its row has expired, which is then reused.
+    public const string UseNonce = """
+        INSERT INTO used_nonces (nonce, expires_at) VALUES (@nonce, @expires)
+        ON CONFLICT (nonce) DO UPDATE SET expires_at = excluded.expires_at WHERE used_nonces.expires_at <= @now
+        """;
+
+    public const string IsNonceUsed = "SELECT 1 FROM used_nonces WHERE nonce = @nonce AND expires_at > @now";
+
+    public const string DeleteExpiredNonces = "DELETE FROM used_nonces WHERE expires_at <= @now";
 }

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RolePlayBot.Bot.Dashboard.Auth;
+using RolePlayBot.Bot.Storage;
 using RolePlayBot.Bot.Tests.DirectLine;
 using RolePlayBot.Storage;
 
@@ -16,6 +18,18 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public bool LocalDevelopment { get; init; }
 
+    /// <summary>The database (null: a SQLite file of this host's own); give another host's to run a second instance on it.</summary>
+    public StorageOptions? Storage { get; init; }
+
+    /// <summary>Whether to write the seed sessions first (false for a second instance on a seeded database).</summary>
+    public bool Seed { get; init; } = true;
+
+    /// <summary>Dashboard:SigningKey; several instances need the same one for each other's links.</summary>
+    public string? SigningKey { get; init; }
+
+    /// <summary>The database this host uses.</summary>
+    public StorageOptions Database => Storage ?? new StorageOptions { ConnectionString = Path.Combine(directory, "rpb.db") };
+
     internal ManualTime Time { get; } = new();
 
     public IDashboardLinks Links => Services.GetRequiredService<IDashboardLinks>();
@@ -23,7 +37,15 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        store = await DashboardSeed.CreateStoreAsync(Path.Combine(directory, "rpb.db"));
+        if (Seed)
+        {
+            store = await DashboardSeed.CreateStoreAsync(Database);
+        }
+        else
+        {
+            store = TrainingStoreFactory.Create(Database);
+            await store.MigrateAsync();
+        }
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (so 302s can be asserted).</summary>
@@ -49,10 +71,22 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Dashboard:Trainers:0", DashboardSeed.Trainer);
         builder.UseSetting("Dashboard:LocalDevelopment", LocalDevelopment ? "true" : "false");
         builder.UseSetting("Dashboard:TimeZone", "Asia/Shanghai");
+        if (SigningKey is not null)
+        {
+            builder.UseSetting("Dashboard:SigningKey", SigningKey);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(store!);
             services.AddSingleton<TimeProvider>(Time);
+            services.PostConfigure<KeyManagementOptions>(o =>
+            {
+                if (o.XmlRepository is not TrainingStoreXmlRepository)
+                {
+                    o.XmlRepository = new MachineLocalKeys();
+                }
+            });
         });
     }
 

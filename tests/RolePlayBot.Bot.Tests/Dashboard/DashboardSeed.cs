@@ -56,9 +56,11 @@ internal static class DashboardSeed
 
     public static int TotalTurns => Sessions.Sum(s => s.Turns.Count);
 
-    public static async Task<ITrainingStore> CreateStoreAsync(string path)
+    public static Task<ITrainingStore> CreateStoreAsync(string path) => CreateStoreAsync(new StorageOptions { ConnectionString = path });
+
+    public static async Task<ITrainingStore> CreateStoreAsync(StorageOptions storage)
     {
-        var store = TrainingStoreFactory.Create(new StorageOptions { ConnectionString = path });
+        var store = TrainingStoreFactory.Create(storage);
         await store.MigrateAsync();
         foreach (var session in Sessions)
         {

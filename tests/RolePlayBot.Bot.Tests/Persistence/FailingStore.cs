@@ -61,4 +61,15 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
 
     public Task<bool> CancelAssignmentAsync(string assignmentId, CancellationToken cancellationToken = default) =>
         inner.CancelAssignmentAsync(assignmentId, cancellationToken);
+
+    public Task<IReadOnlyList<DataProtectionKeyRecord>> DataProtectionKeysAsync(CancellationToken cancellationToken = default) =>
+        inner.DataProtectionKeysAsync(cancellationToken);
+
+    public Task StoreDataProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default) =>
+        inner.StoreDataProtectionKeyAsync(name, xml, cancellationToken);
+
+    public Task<bool> TryUseOnceAsync(string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
+        inner.TryUseOnceAsync(nonce, expiresAt, cancellationToken);
+
+    public Task<bool> IsUsedAsync(string nonce, CancellationToken cancellationToken = default) => inner.IsUsedAsync(nonce, cancellationToken);
 }

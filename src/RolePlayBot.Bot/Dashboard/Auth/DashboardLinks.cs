@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -8,15 +7,14 @@ using Microsoft.Extensions.Options;
 namespace RolePlayBot.Bot.Dashboard.Auth;
 
 /// <summary>
-/// Sign-in links as HMAC-SHA256-signed tokens <c>payload.signature</c> (base64url). Single use is kept in memory:
-/// a used token's nonce is remembered until the token would have expired anyway.
+/// Sign-in links as HMAC-SHA256-signed tokens <c>payload.signature</c> (base64url). This checks the signature and
+/// expiry; single use is <see cref="OneTimeSignIn"/>'s, in the database every instance shares.
 /// </summary>
 public sealed class DashboardLinks : IDashboardLinks
 {
     private readonly byte[] key;
     private readonly TimeProvider time;
     private readonly TimeSpan lifetime;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> used = new(StringComparer.Ordinal);
 
     public DashboardLinks(IOptions<DashboardOptions> options, TimeProvider time, ILogger<DashboardLinks> log)
     {
@@ -50,20 +48,8 @@ public sealed class DashboardLinks : IDashboardLinks
 
     public string TraineePath(string traineeId) => "/dashboard/trainees/" + Uri.EscapeDataString(traineeId);
 
-    /// <summary>Checks a token without using it up (the confirmation page).</summary>
-    public SignInRefusal Check(string? token, out SignInTicket? ticket) => Read(token, consume: false, out ticket);
-
-    /// <summary>Checks a token and uses it up: a second redemption is refused.</summary>
-    public SignInRefusal Redeem(string? token, out SignInTicket? ticket) => Read(token, consume: true, out ticket);
-
-    /// <summary>Only paths inside the dashboard, so a link can never send someone to another site.</summary>
-    public static string SafeReturnPath(string? path) =>
-        path is not null && (path == "/dashboard" || path.StartsWith("/dashboard/", StringComparison.Ordinal))
-            && !path.Contains('\\') && !path.Contains("//", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal)
-            ? path
-            : "/dashboard";
-
-    private SignInRefusal Read(string? token, bool consume, out SignInTicket? ticket)
+    /// <summary>Checks a token's form, signature and expiry (not whether it was used: see <see cref="OneTimeSignIn"/>).</summary>
+    public SignInRefusal Check(string? token, out SignInTicket? ticket)
     {
         ticket = null;
         var parts = (token ?? "").Split('.');
@@ -92,33 +78,22 @@ public sealed class DashboardLinks : IDashboardLinks
             return SignInRefusal.Malformed;
         }
 
-        var now = time.GetUtcNow();
         var expires = DateTimeOffset.FromUnixTimeSeconds(payload.E);
-        if (now >= expires)
+        if (time.GetUtcNow() >= expires)
         {
             return SignInRefusal.Expired;
-        }
-
-        Prune(now);
-        if (consume ? !used.TryAdd(payload.J, expires) : used.ContainsKey(payload.J))
-        {
-            return SignInRefusal.AlreadyUsed;
         }
 
         ticket = new SignInTicket(payload.U, payload.N ?? "", SafeReturnPath(payload.R), expires, payload.J);
         return SignInRefusal.None;
     }
 
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var (nonce, expires) in used)
-        {
-            if (expires <= now)
-            {
-                used.TryRemove(nonce, out _);
-            }
-        }
-    }
+    /// <summary>Only paths inside the dashboard, so a link can never send someone to another site.</summary>
+    public static string SafeReturnPath(string? path) =>
+        path is not null && (path == "/dashboard" || path.StartsWith("/dashboard/", StringComparison.Ordinal))
+            && !path.Contains('\\') && !path.Contains("//", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal)
+            ? path
+            : "/dashboard";
 
     private static bool TryDecode(string text, out byte[] bytes)
     {

@@ -8,7 +8,7 @@ namespace RolePlayBot.Bot.Dashboard.Auth;
 /// </summary>
 internal static class SignInApi
 {
-    public static IResult ConfirmPage(HttpContext context, DashboardLinks links)
+    public static async Task<IResult> ConfirmPageAsync(HttpContext context, OneTimeSignIn links)
     {
         string? token = context.Request.Query["token"];
         if (string.IsNullOrEmpty(token))
@@ -16,16 +16,16 @@ internal static class SignInApi
             return DashboardApi.Page(SignInPages.HowToSignIn(), StatusCodes.Status401Unauthorized);
         }
 
-        var refusal = links.Check(token, out var ticket);
+        var (refusal, ticket) = await links.CheckAsync(token, context.RequestAborted);
         return refusal == SignInRefusal.None
             ? DashboardApi.Page(SignInPages.Confirm(ticket!, token))
             : DashboardApi.Page(SignInPages.Refused(refusal), StatusCodes.Status401Unauthorized);
     }
 
-    public static async Task<IResult> SignInAsync(HttpContext context, DashboardLinks links)
+    public static async Task<IResult> SignInAsync(HttpContext context, OneTimeSignIn links)
     {
         string? token = context.Request.HasFormContentType ? (string?)(await context.Request.ReadFormAsync(context.RequestAborted))["token"] : null;
-        var refusal = links.Redeem(token, out var ticket);
+        var (refusal, ticket) = await links.RedeemAsync(token, context.RequestAborted);
         if (refusal != SignInRefusal.None)
         {
             return DashboardApi.Page(SignInPages.Refused(refusal), StatusCodes.Status401Unauthorized);
