@@ -20,6 +20,12 @@ public sealed class ConversationOptions
     /// </summary>
     public bool ScorecardTextToo { get; set; } = true;
 
+    /// <summary>
+    /// While a model plays the customer, the typing indicator is re-sent this often (seconds): clients show one for
+    /// about 3 s (Activity spec A6000–A6001), so a single one would vanish during a slow model call.
+    /// </summary>
+    public double TypingIntervalSeconds { get; set; } = 3;
+
     public bool RendersCards(string? channelId) =>
         channelId is not null && CardChannels.Contains(channelId, StringComparer.OrdinalIgnoreCase);
 }

@@ -78,7 +78,13 @@ public sealed partial class PracticeConversation(
             await outbox.TypingAsync(cancellationToken);
         }
 
-        var turn = await session.ReplyAsync(text, repliedAt, cancellationToken);
+        var answering = session.ReplyAsync(text, repliedAt, cancellationToken);
+        if (setup.UsesModel)
+        {
+            await KeepTypingAsync(outbox, answering, cancellationToken);
+        }
+
+        var turn = await answering;
         if (state.SessionMode == PracticeMode.Practice)
         {
             await outbox.CardAsync(FeedbackCard.Build(turn, session.Locale), FeedbackText.Build(turn, session.Locale),
@@ -327,4 +333,28 @@ public sealed partial class PracticeConversation(
     /// <summary>Persona ids are file-name stems: anything else (paths, "../x", markup) is refused before the catalog is asked.</summary>
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")]
     private static partial Regex PersonaId();
+
+    /// <summary>Keeps the customer "typing" until the model has answered: another indicator every interval.</summary>
+    private async Task KeepTypingAsync(Outbox outbox, Task answered, CancellationToken cancellationToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(0.01, options.Value.TypingIntervalSeconds));
+        while (true)
+        {
+            await Task.WhenAny(answered, Task.Delay(interval, time, cancellationToken));
+            if (answered.IsCompleted || cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                await outbox.TypingAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A lost typing indicator is cosmetic; the turn goes on.
+                return;
+            }
+        }
+    }
 }
