@@ -72,6 +72,8 @@ public sealed class SqliteTrainingStoreTests : TrainingStoreContract
         await other.OpenAsync();
         var lockHolder = other.BeginTransaction(deferred: false);
         var commit = Task.Run(() => store.CommitAsync(Samples.Commit("c1", 0, "a1")));
+        // A deliberate pause, not a wait for something to happen: the commit must still be blocked after it. A slow
+        // machine can only make this pass more easily, never fail spuriously; the release below is awaited properly.
         await Task.Delay(300);
         Assert.False(commit.IsCompleted);
 
