@@ -36,20 +36,8 @@ public sealed class Outbox
     public IReadOnlyList<Activity> Messages => _messages;
 
     /// <summary>Replies to an inbound activity (addressed as <see cref="TurnContext.SendAsync"/> would).</summary>
-    public static Outbox ForTurn(TurnContext context, bool rendersCards)
-    {
-        var inbound = context.Activity;
-        return new Outbox(context.Reference, rendersCards, reply =>
-        {
-            reply.Type ??= ActivityTypes.Message;
-            reply.ChannelId ??= inbound.ChannelId;
-            reply.From ??= inbound.Recipient;
-            reply.Recipient ??= inbound.From;
-            reply.Conversation ??= inbound.Conversation;
-            reply.ReplyToId ??= inbound.Id;
-            reply.Locale ??= inbound.Locale;
-        }, (typing, ct) => context.SendAsync(typing, ct));
-    }
+    public static Outbox ForTurn(TurnContext context, bool rendersCards) =>
+        new(context.Reference, rendersCards, context.AddressReply, (typing, ct) => context.SendAsync(typing, ct));
 
     /// <summary>Proactive messages addressed from the stored reference (no inbound activity to reply to).</summary>
     public static Outbox Proactive(ConversationReference reference, bool rendersCards) =>

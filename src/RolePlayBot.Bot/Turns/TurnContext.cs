@@ -15,6 +15,13 @@ public sealed class TurnContext(Activity activity, IChannelSender sender)
     /// <summary>Sends an activity into this conversation, addressed as a reply to the inbound one.</summary>
     public Task<string> SendAsync(Activity reply, CancellationToken cancellationToken = default)
     {
+        AddressReply(reply);
+        return Sender.SendAsync(Reference, reply, cancellationToken);
+    }
+
+    /// <summary>Fills in what the sender left out to make <paramref name="reply"/> an answer to the inbound activity.</summary>
+    public void AddressReply(Activity reply)
+    {
         reply.Type ??= ActivityTypes.Message;
         reply.ChannelId ??= Activity.ChannelId;
         reply.From ??= Activity.Recipient;
@@ -22,7 +29,6 @@ public sealed class TurnContext(Activity activity, IChannelSender sender)
         reply.Conversation ??= Activity.Conversation;
         reply.ReplyToId ??= Activity.Id;
         reply.Locale ??= Activity.Locale;
-        return Sender.SendAsync(Reference, reply, cancellationToken);
     }
 
     public Task<string> SendTextAsync(string text, CancellationToken cancellationToken = default) =>
