@@ -27,6 +27,9 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
+    /// <summary>Answers a call by looking at it, before the script: a status and an optional JSON body; null falls through.</summary>
+    public Func<RecordedCall, (int Status, string? Body)?>? Responder { get; set; }
+
     public static async Task<FakeConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -73,7 +76,16 @@ internal sealed class FakeConnector : IAsyncDisposable
             context.Request.Headers.Authorization.ToString(),
             body);
         Calls.Enqueue(call);
-        if (script.TryDequeue(out var respond))
+        if (Responder?.Invoke(call) is { } answer)
+        {
+            context.Response.StatusCode = answer.Status;
+            if (answer.Body is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(answer.Body);
+            }
+        }
+        else if (script.TryDequeue(out var respond))
         {
             await respond(context);
         }
