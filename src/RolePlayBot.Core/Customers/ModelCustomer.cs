@@ -2,22 +2,28 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using RolePlayBot.Core.Prompts;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Customers;
 
 /// <summary>
 /// A customer played by a chat model from prompts/customer.prompty. A practice turn must never fail because
 /// the model did, so any failure (error, timeout, empty answer) hands the same context to the scripted engine.
+/// Every answer's token usage goes to the context's meter.
 /// </summary>
-public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate template, ICustomerEngine fallback) : ICustomerEngine
+/// <param name="history">How much of the chat is quoted word for word; <see cref="HistoryWindow.Default"/> when null.</param>
+public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate template, ICustomerEngine fallback, HistoryWindow? history = null) : ICustomerEngine
 {
+    private readonly HistoryWindow _history = history ?? HistoryWindow.Default;
+
     public async Task<CustomerMessage> NextAsync(CustomerContext context, CancellationToken cancellationToken = default)
     {
         string failure;
         try
         {
-            var prompt = template.Render(CustomerPromptInputs.From(context));
+            var prompt = template.Render(CustomerPromptInputs.From(context, _history));
             var response = await chatClient.GetResponseAsync(prompt.Messages, prompt.Options, cancellationToken);
+            context.Tokens?.Record(TokenRoles.Customer, response.Usage);
             var text = Tidy(response.Text, context.Persona.Name);
             if (text.Length > 0)
             {
@@ -39,11 +45,13 @@ public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate
     public async IAsyncEnumerable<string> StreamAsync(CustomerContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         IAsyncEnumerator<ChatResponseUpdate>? updates = null;
+        UsageDetails? usage = null;
+        var answered = false;
         var any = false;
         string? failure = null;
         try
         {
-            var prompt = template.Render(CustomerPromptInputs.From(context));
+            var prompt = template.Render(CustomerPromptInputs.From(context, _history));
             updates = chatClient.GetStreamingResponseAsync(prompt.Messages, prompt.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
             while (true)
             {
@@ -55,6 +63,8 @@ public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate
                         break;
                     }
                     chunk = updates.Current.Text;
+                    usage = Usage(usage, updates.Current);
+                    answered = true;
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -74,6 +84,10 @@ public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate
             {
                 await updates.DisposeAsync();
             }
+            if (answered)
+            {
+                context.Tokens?.Record(TokenRoles.Customer, usage);
+            }
         }
 
         if (!any)
@@ -88,6 +102,17 @@ public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate
         var scripted = await fallback.NextAsync(context, cancellationToken);
         IReadOnlyList<string> diagnostics = [$"model customer unavailable: {failure}; the scripted customer answered", .. scripted.Diagnostics ?? []];
         return new CustomerMessage(scripted.Text, CustomerMessage.Fallback, diagnostics);
+    }
+
+    /// <summary>A streamed answer reports its usage in a <see cref="UsageContent"/>, usually in the last update.</summary>
+    private static UsageDetails? Usage(UsageDetails? sofar, ChatResponseUpdate update)
+    {
+        foreach (var reported in update.Contents.OfType<UsageContent>())
+        {
+            sofar ??= new UsageDetails();
+            sofar.Add(reported.Details);
+        }
+        return sofar;
     }
 
     private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
