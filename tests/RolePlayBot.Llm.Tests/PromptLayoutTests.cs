@@ -198,6 +198,18 @@ public sealed class PromptLayoutTests
         Assert.DoesNotContain("轮", summaries[^1]);
     }
 
+    [Theory]
+    [InlineData(0, 4, 600, "Llm:HistoryTurns must be between 1 and 100, not 0")]
+    [InlineData(6, 0, 600, "Llm:HistoryBlockTurns must be between 1 and 50, not 0")]
+    [InlineData(6, 4, 10, "Llm:MaxQuotedChars must be between 40 and 20000, not 10")]
+    public void Unusable_history_settings_are_named(int turns, int block, int chars, string expected)
+    {
+        var options = new LlmOptions { Endpoint = "http://localhost:11434/v1", Model = "qwen2.5", HistoryTurns = turns, HistoryBlockTurns = block, MaxQuotedChars = chars };
+
+        Assert.Equal([expected], options.Validate());
+        Assert.Empty(new LlmOptions { Endpoint = "http://localhost:11434/v1", Model = "qwen2.5" }.Validate());
+    }
+
     [Fact]
     public void A_message_cannot_pose_as_another_chat_line()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
@@ -153,6 +154,50 @@ public sealed class TokenUsageTests
         Assert.Null(new ScorecardBuilder(checklist).Build(restored).Tokens);
         await restored.ReplyAfterAsync("非常抱歉，已为您安排换货。", TimeSpan.FromSeconds(20));
         Assert.Equal(CustomerCall + JudgeCall, restored.Tokens);
+    }
+
+    [Fact]
+    public async Task Each_model_turn_is_published_as_a_metric_for_load_tests()
+    {
+        await using var server = new FakeChatServer
+        {
+            Responder = request => IsJudgeCall(request)
+                ? ScriptedReply.Completion(JudgeAnswers.With((ChecklistItemIds.Apology, "非常抱歉")), JudgeUsage)
+                : ScriptedReply.Completion("嗯。", CustomerUsage),
+        };
+        var persona = Samples.Persona() with { Id = $"metrics-probe-{Guid.NewGuid():n}", Mood = new PersonaMood { Anger = 60, Patience = 90 } };
+        var perTurn = new List<long>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == TokenMetrics.MeterName && instrument.Name == "rpb.turn.tokens")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "persona" && Equals(tag.Value, persona.Id))
+                {
+                    lock (perTurn)
+                    {
+                        perTurn.Add(value);
+                    }
+                }
+            }
+        });
+        listener.Start();
+        var session = new PracticeSession(persona, Engines(server, ChecklistLoader.LoadDefault(AppContext.BaseDirectory)), seed: 5);
+        session.Start();
+
+        await session.ReplyAfterAsync("非常抱歉，我帮您查一下。", TimeSpan.FromSeconds(20));
+        await session.ReplyAfterAsync("非常抱歉，请问水壶是哪里漏水？", TimeSpan.FromSeconds(20));
+
+        Assert.Equal([(CustomerCall + JudgeCall).Total, (CustomerCall + JudgeCall).Total], perTurn);
     }
 
     [Fact]
