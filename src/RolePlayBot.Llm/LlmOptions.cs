@@ -1,3 +1,5 @@
+using RolePlayBot.Core.Customers;
+
 namespace RolePlayBot.Llm;
 
 /// <summary>
@@ -33,7 +35,19 @@ public sealed class LlmOptions
     /// <summary>The longest single wait. A server asking for longer (Retry-After) gets no retry, so a turn never hangs.</summary>
     public double MaxRetryDelaySeconds { get; set; } = 8;
 
+    /// <summary>Turns the model customer always sees word for word; older ones are summarised (see <see cref="History()"/>).</summary>
+    public int HistoryTurns { get; set; } = HistoryWindow.Default.VerbatimTurns;
+
+    /// <summary>Older turns move into the summary this many at a time, so the cached prompt prefix changes only that often.</summary>
+    public int HistoryBlockTurns { get; set; } = HistoryWindow.Default.BlockTurns;
+
+    /// <summary>The longest chat message the customer prompt quotes; longer ones are cut with a marker.</summary>
+    public int MaxQuotedChars { get; set; } = HistoryWindow.Default.MaxQuotedChars;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
+
+    /// <summary>The model customer's view of the chat, from <see cref="HistoryTurns"/>, <see cref="HistoryBlockTurns"/> and <see cref="MaxQuotedChars"/>.</summary>
+    public HistoryWindow History() => new(HistoryTurns, HistoryBlockTurns, MaxQuotedChars);
 
     public bool IsAzure => Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) && IsAzureEndpoint(uri);
 
@@ -73,6 +87,7 @@ public sealed class LlmOptions
         {
             errors.Add($"{SectionName}:MaxRetries must be between 0 and 10, not {MaxRetries}");
         }
+        errors.AddRange(History().Validate($"{SectionName}:"));
         if (!(RetryDelaySeconds >= 0) || !(MaxRetryDelaySeconds >= RetryDelaySeconds) || MaxRetryDelaySeconds > 120)
         {
             errors.Add($"{SectionName}:RetryDelaySeconds and MaxRetryDelaySeconds must satisfy 0 <= RetryDelaySeconds <= MaxRetryDelaySeconds <= 120");

@@ -24,7 +24,7 @@ public static class PracticeEngineFactory
 
         options.EnsureValid();
         var chat = ChatClientFactory.Create(options);
-        var customer = new ModelCustomer(chat, PromptTemplate.Load(Path.Combine(promptsPath, "customer.prompty")), scripted);
+        var customer = new ModelCustomer(chat, PromptTemplate.Load(Path.Combine(promptsPath, "customer.prompty")), scripted, options.History());
         var judge = new LlmJudgeEvaluator(chat, PromptTemplate.Load(Path.Combine(promptsPath, "judge.prompty")), rules, scorer);
         return new EngineSetup(new PracticeEngines(checklist, rules, judge, customer), "model", true,
             $"Model engine: {options.Model} at {options.Endpoint} (falls back to the offline engine on failure).");
