@@ -33,6 +33,9 @@ public sealed class LlmOptions
     /// <summary>The longest single wait. A server asking for longer (Retry-After) gets no retry, so a turn never hangs.</summary>
     public double MaxRetryDelaySeconds { get; set; } = 8;
 
+    /// <summary>What is masked before text goes to the model (Llm:Masking); on by default.</summary>
+    public Privacy.PiiMaskingOptions Masking { get; set; } = new();
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
 
     public bool IsAzure => Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) && IsAzureEndpoint(uri);
