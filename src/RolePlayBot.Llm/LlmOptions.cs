@@ -44,6 +44,9 @@ public sealed class LlmOptions
     /// <summary>The longest chat message the customer prompt quotes; longer ones are cut with a marker.</summary>
     public int MaxQuotedChars { get; set; } = HistoryWindow.Default.MaxQuotedChars;
 
+    /// <summary>What is masked before text goes to the model (Llm:Masking); on by default.</summary>
+    public Privacy.PiiMaskingOptions Masking { get; set; } = new();
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
 
     /// <summary>The model customer's view of the chat, from <see cref="HistoryTurns"/>, <see cref="HistoryBlockTurns"/> and <see cref="MaxQuotedChars"/>.</summary>

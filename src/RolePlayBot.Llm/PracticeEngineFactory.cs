@@ -3,6 +3,7 @@ using RolePlayBot.Core.Customers;
 using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Prompts;
 using RolePlayBot.Core.Sessions;
+using RolePlayBot.Llm.Privacy;
 
 namespace RolePlayBot.Llm;
 
@@ -24,6 +25,7 @@ public static class PracticeEngineFactory
 
         options.EnsureValid();
         var chat = ChatClientFactory.Create(options);
+        chat = chat.UsePiiMasking(options.Masking);
         var customer = new ModelCustomer(chat, PromptTemplate.Load(Path.Combine(promptsPath, "customer.prompty")), scripted, options.History());
         var judge = new LlmJudgeEvaluator(chat, PromptTemplate.Load(Path.Combine(promptsPath, "judge.prompty")), rules, scorer);
         return new EngineSetup(new PracticeEngines(checklist, rules, judge, customer), "model", true,
