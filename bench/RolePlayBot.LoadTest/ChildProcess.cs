@@ -63,6 +63,13 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>CPU time the process (all its threads) has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>The process's resident and private memory (from /proc), in bytes.</summary>
     public (long Rss, long Private) Memory()
     {

@@ -39,6 +39,7 @@ public sealed class LoadRun(LoadOptions options)
             await using var stub = target == Target.ModelSqlite ? await StubModelServer.StartAsync(options.ModelLatency) : null;
             await using (var bot = await StartAsync(target, stub))
             {
+                await SettleAsync(target, bot, connector, http);
                 foreach (var n in options.Concurrency)
                 {
                     steps.Add(await StepAsync(target, bot, connector, http, n, stub));
@@ -106,11 +107,15 @@ public sealed class LoadRun(LoadOptions options)
 
         await Task.Delay(options.Warmup);
         stub?.ResetCounters();
+        var botCpu = bot.CpuTime();
+        var toolCpu = Process.GetCurrentProcess().TotalProcessorTime;
         recorder.Recording = true;
         var clock = Stopwatch.StartNew();
         await Task.Delay(options.Duration);
         recorder.Recording = false;
         var measured = clock.Elapsed;
+        botCpu = bot.CpuTime() - botCpu;
+        toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpu;
         var calls = stub?.Calls ?? 0;
         var streamed = stub?.Streamed ?? 0;
         var maxInFlight = stub?.MaxInFlight ?? 0;
@@ -129,12 +134,32 @@ public sealed class LoadRun(LoadOptions options)
                 StepResult.Percentile(replies, 0.50));
         }
 
-        var result = new StepResult(target, n, measured, samples, recorder.Errors, model);
-        Log($"  {result.TurnsPerSecond:0} turns/s, p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms, {result.ErrorCount} errors");
+        var result = new StepResult(target, n, measured, samples, recorder.Errors, model, botCpu, toolCpu);
+        Log($"  {result.TurnsPerSecond:0} turns/s, p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms, {result.ErrorCount} errors, bot CPU {result.BotCpuPerTurn:0.000} ms/turn, load tool CPU {result.ToolCpuPerTurn:0.000} ms/turn");
 
         // Let the bot finish what the cancelled trainees left in flight before the next step starts.
         await Task.Delay(TimeSpan.FromSeconds(2));
         return result;
+    }
+
+    /// <summary>Unmeasured load on a just-started bot until its JIT has settled (see <see cref="LoadOptions.Settle"/>).</summary>
+    private async Task SettleAsync(string target, ChildProcess bot, FakeConnector connector, HttpClient http)
+    {
+        if (options.Settle <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        Log($"{target}: settling for {options.Settle.TotalSeconds:0} s");
+        var recorder = new LatencyRecorder();
+        var trainees = Enumerable.Range(0, 100)
+            .Select(i => new Trainee(i, $"{runId}-settle-{++step}", http, bot.Endpoint, connector.ServiceUrl, scripts, target == Target.Echo, recorder))
+            .ToList();
+        trainees.ForEach(connector.Register);
+        using var stop = new CancellationTokenSource(options.Settle);
+        await Task.WhenAll(trainees.Select(t => Task.Run(() => t.RunAsync(stop.Token))));
+        trainees.ForEach(connector.Unregister);
+        await Task.Delay(TimeSpan.FromSeconds(1));
     }
 
     /// <summary>

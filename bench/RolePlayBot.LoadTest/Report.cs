@@ -14,12 +14,12 @@ public static class Report
         text.AppendLine(inv, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; "
             + $"{options.Warmup.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured per step; load average at the start: {loadBefore}.");
         text.AppendLine();
-        text.AppendLine("| target | trainees | turns | turns/s | p50 ms | p99 ms | errors | turn mix (start/reply/end) |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| target | trainees | turns | turns/s | p50 ms | p99 ms | errors | bot CPU ms/turn | load tool CPU ms/turn | turn mix (start/reply/end) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var s in steps)
         {
             var mix = s.Target == Target.Echo ? "echo" : $"{s.Count(TurnKind.Start)}/{s.Count(TurnKind.Reply)}/{s.Count(TurnKind.End)}";
-            text.AppendLine(inv, $"| {s.Target} | {s.Trainees} | {s.Turns} | {s.TurnsPerSecond:0} | {s.P50:0.0} | {s.P99:0.0} | {s.ErrorCount} | {mix} |");
+            text.AppendLine(inv, $"| {s.Target} | {s.Trainees} | {s.Turns} | {s.TurnsPerSecond:0} | {s.P50:0.0} | {s.P99:0.0} | {s.ErrorCount} | {s.BotCpuPerTurn:0.000} | {s.ToolCpuPerTurn:0.000} | {mix} |");
         }
 
         var model = steps.Where(s => s.Model is not null).ToList();

@@ -7,8 +7,16 @@ public sealed record StepResult(
     TimeSpan Duration,
     IReadOnlyList<(TurnKind Kind, double Ms)> Samples,
     IReadOnlyDictionary<string, int> Errors,
-    ModelFigures? Model)
+    ModelFigures? Model,
+    TimeSpan BotCpu,
+    TimeSpan ToolCpu)
 {
+    /// <summary>CPU the bot process spent per measured turn, in milliseconds (steadier than turns/s on a busy machine).</summary>
+    public double BotCpuPerTurn => Turns == 0 ? double.NaN : BotCpu.TotalMilliseconds / Turns;
+
+    /// <summary>CPU the load tool itself (trainees, connector, stub model) spent per measured turn.</summary>
+    public double ToolCpuPerTurn => Turns == 0 ? double.NaN : ToolCpu.TotalMilliseconds / Turns;
+
     public int Turns => Samples.Count;
 
     public double TurnsPerSecond => Samples.Count / Duration.TotalSeconds;
