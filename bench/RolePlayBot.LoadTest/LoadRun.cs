@@ -76,6 +76,9 @@ public sealed class LoadRun(LoadOptions options)
         var environment = new Dictionary<string, string>
         {
             ["MicrosoftAppId"] = "",
+            // A simulated trainee answers the instant the customer has spoken, far faster than the per-user limit a
+            // human class is held to; the limiter would drop most of the load instead of measuring the turn path.
+            ["RateLimits__Enabled"] = "false",
             ["Storage__Provider"] = target == Target.OfflinePostgres ? "postgres" : "sqlite",
             ["Storage__ConnectionString"] = target == Target.OfflinePostgres
                 ? options.Postgres!
