@@ -11,6 +11,13 @@ internal static class StoreSql
         FROM conversations WHERE conversation_key = @key
         """;
 
+    // One row always (the conversation's columns null when it is new), with the handled flag beside it.
+    public const string FindForTurn = """
+        SELECT c.conversation_key, c.state_json, c.version, c.running, c.updated_at,
+            EXISTS (SELECT 1 FROM processed_activities p WHERE p.conversation_key = @key AND p.activity_id = @activity)
+        FROM (SELECT 1 AS one) AS o LEFT JOIN conversations c ON c.conversation_key = @key
+        """;
+
     public const string IsProcessed = """
         SELECT 1 FROM processed_activities WHERE conversation_key = @key AND activity_id = @activity
         """;
