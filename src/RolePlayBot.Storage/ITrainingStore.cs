@@ -58,6 +58,14 @@ public interface ITrainingStore
         }
     }
 
+    /// <summary>
+    /// Deletes what is kept only for a while: outbox rows created before <paramref name="olderThan"/> and already sent,
+    /// and handled activity ids recorded before it (a channel's redelivery comes within minutes; an id pruned after
+    /// that can no longer be redelivered). Works in small deletes, so turns committing meanwhile are barely held up.
+    /// Sessions, turns and conversations are never pruned.
+    /// </summary>
+    Task<PrunedRows> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default);
+
     /// <summary>Keys of conversations whose state says a session is running (the chaser's work list).</summary>
     Task<IReadOnlyList<string>> RunningConversationsAsync(CancellationToken cancellationToken = default);
 

@@ -70,6 +70,17 @@ internal static class StoreSql
 
     public const string MarkSent = "UPDATE outbox SET sent_at = @at WHERE id = @id AND sent_at IS NULL";
 
+    // Oldest first, a chunk at a time, along the indexes of migration 0004; a reply not yet sent is never deleted.
+    public const string PruneOutbox = """
+        DELETE FROM outbox WHERE id IN (
+            SELECT id FROM outbox WHERE created_at < @before AND sent_at IS NOT NULL ORDER BY created_at LIMIT @max)
+        """;
+
+    public const string PruneProcessed = """
+        DELETE FROM processed_activities WHERE (conversation_key, activity_id) IN (
+            SELECT conversation_key, activity_id FROM processed_activities WHERE processed_at < @before ORDER BY processed_at LIMIT @max)
+        """;
+
     public const string RunningConversations = "SELECT conversation_key FROM conversations WHERE running ORDER BY conversation_key";
 
     // The name is the one of the trainee's latest session, so a renamed trainee shows the current name.
