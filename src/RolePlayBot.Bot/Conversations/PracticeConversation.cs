@@ -99,6 +99,12 @@ public sealed partial class PracticeConversation(
                 await outbox.TextAsync(BotTexts.FallbackNote(zh), cancellationToken);
             }
         }
+
+        if (turn.Evaluation.FellBackToRules && state.SessionMode != PracticeMode.Practice)
+        {
+            // No feedback card in an exam to carry the note, yet the trainee should know how this turn was judged.
+            await outbox.TextAsync($"_{BotTexts.JudgeFallbackNote(zh)}_", cancellationToken);
+        }
         else if (turn.Chasers.Count > state.ChasersSent)
         {
             // The customer left before this reply arrived and the chaser had not said so yet: say it now.
