@@ -27,6 +27,9 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
+    /// <summary>Calls this returns true for are recorded, then never answered: a connector that hangs.</summary>
+    public Func<RecordedCall, bool>? HoldWhen { get; set; }
+
     public static async Task<FakeConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -73,6 +76,20 @@ internal sealed class FakeConnector : IAsyncDisposable
             context.Request.Headers.Authorization.ToString(),
             body);
         Calls.Enqueue(call);
+        if (HoldWhen?.Invoke(call) == true)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller went away (the bot process was killed).
+            }
+
+            return;
+        }
+
         if (script.TryDequeue(out var respond))
         {
             await respond(context);

@@ -15,6 +15,7 @@ public sealed class ModelFaultTurnTests
 {
     private const string CustomerNote = "这一句由离线引擎扮演客户";
     private const string JudgeNote = "这一轮由离线引擎点评";
+    private const string ModelCustomerLine = "好吧，那你说怎么处理。";
 
     public static TheoryData<string> Faults => ["timeout", "429 beyond the cap", "500", "502", "503", "malformed body", "judge answers prose"];
 
@@ -24,7 +25,7 @@ public sealed class ModelFaultTurnTests
     {
         var (customerAnswer, judgeAnswer) = Fault(fault);
         var customerFails = fault != "judge answers prose";
-        await using var model = new FakeChatServer { Responder = r => r.Json.TryGetProperty("response_format", out _) ? judgeAnswer : customerAnswer };
+        await using var model = new FakeChatServer { Responder = r => ModelCalls.IsJudge(r) ? judgeAnswer : customerAnswer };
         using var db = new TempSqlite();
         var time = new ManualTime(ChatHarness.Start);
         var trainee = new Trainee(time);
@@ -47,10 +48,16 @@ public sealed class ModelFaultTurnTests
         var turn = Assert.Single(await bot.Store.TurnsAsync(session.Id));
         Assert.Equal(Script.Replies[0], turn.TraineeText);
         Assert.Equal(customerFails ? "fallback" : "model", turn.CustomerSource);
+        if (!customerFails)
+        {
+            Assert.Equal(ModelCustomerLine, turn.CustomerReply);
+        }
+
         Assert.False(string.IsNullOrWhiteSpace(turn.CustomerReply));
         Assert.Contains(texts, t => t.Contains("林女士") && t.Contains(BotTexts.Escape(turn.CustomerReply!)));
         Assert.False(string.IsNullOrWhiteSpace(turn.Critique));
-        Assert.Contains(model.Requests, r => r.Json.TryGetProperty("response_format", out _));
+        Assert.Contains(model.Requests, ModelCalls.IsJudge);
+        Assert.Contains(model.Requests, r => !ModelCalls.IsJudge(r));
     }
 
     [Fact]
@@ -124,6 +131,6 @@ public sealed class ModelFaultTurnTests
             "judge answers prose" => ScriptedReply.Completion("这位客服的回复非常好，给满分！"),
             _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
         };
-        return fault == "judge answers prose" ? (ScriptedReply.Completion("好吧，那你说怎么处理。"), both) : (both, both);
+        return fault == "judge answers prose" ? (ScriptedReply.Completion(ModelCustomerLine), both) : (both, both);
     }
 }
