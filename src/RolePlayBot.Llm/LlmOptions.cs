@@ -104,7 +104,7 @@ public sealed class LlmOptions
         }
         if (!(StreamIdleTimeoutSeconds > 0 && StreamIdleTimeoutSeconds <= StreamTimeoutSeconds && StreamTimeoutSeconds <= 600))
         {
-            errors.Add($"{SectionName}:StreamIdleTimeoutSeconds and StreamTimeoutSeconds must satisfy 0 < StreamIdleTimeoutSeconds <= StreamTimeoutSeconds <= 600");
+            errors.Add($"{SectionName}:StreamIdleTimeoutSeconds and {SectionName}:StreamTimeoutSeconds must satisfy 0 < StreamIdleTimeoutSeconds <= StreamTimeoutSeconds <= 600");
         }
         if (CircuitBreakerFailures is < 0 or > 1000)
         {
