@@ -13,8 +13,12 @@ public static class ConversationHosting
         services.AddOptions<ConversationOptions>()
             .BindConfiguration(ConversationOptions.SectionName)
             .Validate(o => o.ChaserIntervalSeconds >= 0, "Conversations:ChaserIntervalSeconds must be 0 (off) or more.")
+            .Validate(o => o.TeamsStreamIntervalSeconds >= 0.2, "Conversations:TeamsStreamIntervalSeconds must be at least 0.2 (Teams allows about one request per second).")
+            .Validate(o => o.WebChatStreamIntervalSeconds >= 0.05, "Conversations:WebChatStreamIntervalSeconds must be at least 0.05.")
+            .Validate(o => o.StreamMaxSeconds is > 0 and <= 115, "Conversations:StreamMaxSeconds must be more than 0 and at most 115 (Teams ends a stream after 2 minutes).")
             .ValidateOnStart();
         services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<Streaming.CustomerStreaming>();
         services.AddSingleton<PracticeConversation>();
         services.AddSingleton<ITurnHandler, PracticeTurnHandler>();
         services.AddSingleton<ChaserService>();

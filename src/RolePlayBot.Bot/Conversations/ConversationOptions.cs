@@ -26,6 +26,24 @@ public sealed class ConversationOptions
     /// </summary>
     public double TypingIntervalSeconds { get; set; } = 3;
 
+    /// <summary>
+    /// Stream the model customer's answer as it is written (Teams 1:1 chats, Web Chat over the embedded Direct Line's
+    /// WebSocket); off, or anywhere else, it arrives as one message when the turn is done.
+    /// </summary>
+    public bool Streaming { get; set; } = true;
+
+    /// <summary>Seconds between stream chunks in Teams, which allows about one request per second.</summary>
+    public double TeamsStreamIntervalSeconds { get; set; } = 1;
+
+    /// <summary>Seconds between stream chunks in Web Chat (the Agents SDK's pace for Direct Line).</summary>
+    public double WebChatStreamIntervalSeconds { get; set; } = 0.5;
+
+    /// <summary>
+    /// After this many seconds a stream stops and the answer goes as a plain message: Teams closes a stream after
+    /// 2 minutes, and the final message still has to follow the judge and the commit.
+    /// </summary>
+    public double StreamMaxSeconds { get; set; } = 90;
+
     public bool RendersCards(string? channelId) =>
         channelId is not null && CardChannels.Contains(channelId, StringComparer.OrdinalIgnoreCase);
 }

@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using RolePlayBot.Bot.Conversations.Cards;
 using RolePlayBot.Bot.Conversations.State;
+using RolePlayBot.Bot.Conversations.Streaming;
 using RolePlayBot.Bot.Dashboard;
 using RolePlayBot.Bot.Dashboard.Auth;
 using RolePlayBot.Bot.Dashboard.Data;
+using RolePlayBot.Bot.Protocol;
 using RolePlayBot.Core;
 using RolePlayBot.Core.Customers;
 using RolePlayBot.Core.Personas;
@@ -25,6 +27,12 @@ namespace RolePlayBot.Bot.Conversations;
 /// (<see cref="ConversationState.CustomerSentAt"/>) to the trainee's activity timestamp, then laid onto the
 /// session's own timeline, which starts each wait at the moment the customer "spoke". That keeps a model's
 /// thinking time out of the trainee's reply time.
+/// <para>
+/// Where the customer's answer streams (<see cref="CustomerStreaming"/>), its bubble appears where the first chunk
+/// landed, before the judge has finished; so in a streamed turn the customer's message comes first and the feedback
+/// card after it, in the outbox as on screen. Unstreamed turns keep feedback first, then the customer's next message,
+/// so the last thing on screen is what the trainee answers next.
+/// </para>
 /// </remarks>
 public sealed partial class PracticeConversation(
     EngineSetup setup,
@@ -35,7 +43,8 @@ public sealed partial class PracticeConversation(
     IOptions<ConversationOptions> options,
     ITrainingStore store,
     IDashboardLinks links,
-    IOptionsMonitor<DashboardOptions> dashboard)
+    IOptionsMonitor<DashboardOptions> dashboard,
+    CustomerStreaming streaming)
 {
     public Task<ActionResult> RunAsync(ConversationState state, Command command, Outbox outbox, CancellationToken cancellationToken = default) =>
         command.Kind switch
@@ -78,37 +87,47 @@ public sealed partial class PracticeConversation(
             await outbox.TypingAsync(cancellationToken);
         }
 
-        var answering = session.ReplyAsync(text, repliedAt, cancellationToken);
+        await using var stream = session.CustomerStreams
+            ? streaming.Open(outbox, partial => BotTexts.CustomerSays(session.Persona.Name, partial, session.Mood, zh), cancellationToken)
+            : null;
+        var answering = session.ReplyAsync(text, repliedAt, stream, cancellationToken);
         if (setup.UsesModel)
         {
-            await KeepTypingAsync(outbox, answering, cancellationToken);
+            await KeepTypingAsync(outbox, answering, stream, cancellationToken);
         }
 
         var turn = await answering;
+        if (stream is not null)
+        {
+            await stream.CompleteAsync();
+        }
+
+        var streamed = stream is { IsLive: true } && turn.CustomerReply is not null;
+        if (streamed)
+        {
+            await AnswerAsync(state, outbox, turn.CustomerReply!, stream, cancellationToken);
+        }
+
         if (state.SessionMode == PracticeMode.Practice)
         {
             await outbox.CardAsync(FeedbackCard.Build(turn, session.Locale), FeedbackText.Build(turn, session.Locale),
                 FeedbackCard.Title(turn, zh), cancellationToken);
         }
 
-        if (turn.CustomerReply is { } reply)
+        if (turn.CustomerReply is { } reply && !streamed)
         {
-            await SayAsync(state, outbox, reply.Text, cancellationToken);
-            if (reply.Source == CustomerMessage.Fallback)
-            {
-                await outbox.TextAsync(BotTexts.FallbackNote(zh), cancellationToken);
-            }
+            await AnswerAsync(state, outbox, reply, stream: null, cancellationToken);
+        }
+        else if (turn.CustomerReply is null && turn.Chasers.Count > state.ChasersSent)
+        {
+            // The customer left before this reply arrived and the chaser had not said so yet: say it now.
+            await outbox.TextAsync(BotTexts.CustomerSays(session.Persona.Name, turn.Chasers[^1], session.Mood, zh), cancellationToken);
         }
 
         if (turn.Evaluation.FellBackToRules && state.SessionMode != PracticeMode.Practice)
         {
             // No feedback card in an exam to carry the note, yet the trainee should know how this turn was judged.
             await outbox.TextAsync($"_{BotTexts.JudgeFallbackNote(zh)}_", cancellationToken);
-        }
-        else if (turn.Chasers.Count > state.ChasersSent)
-        {
-            // The customer left before this reply arrived and the chaser had not said so yet: say it now.
-            await outbox.TextAsync(BotTexts.CustomerSays(session.Persona.Name, turn.Chasers[^1], session.Mood, zh), cancellationToken);
         }
 
         if (session.IsOver)
@@ -318,12 +337,29 @@ public sealed partial class PracticeConversation(
         state.Session = null;
     }
 
-    private async Task SayAsync(ConversationState state, Outbox outbox, string text, CancellationToken cancellationToken)
+    private async Task SayAsync(ConversationState state, Outbox outbox, string text, CancellationToken cancellationToken, CustomerStream? stream = null)
     {
         var session = state.Session!;
-        await outbox.TextAsync(BotTexts.CustomerSays(session.Persona.Name, text, session.Mood, Locales.IsChinese(session.Locale)), cancellationToken);
+        var message = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = BotTexts.CustomerSays(session.Persona.Name, text, session.Mood, Locales.IsChinese(session.Locale)),
+            TextFormat = "markdown",
+        };
+        stream?.Finish(message);
+        await outbox.MessageAsync(message, cancellationToken);
         state.CustomerSentAt = time.GetUtcNow();
         state.ChasersSent = 0;
+    }
+
+    /// <summary>The customer's answer (the final message of its stream, if it streamed) and, when the offline engine stood in, the note saying so.</summary>
+    private async Task AnswerAsync(ConversationState state, Outbox outbox, CustomerMessage reply, CustomerStream? stream, CancellationToken cancellationToken)
+    {
+        await SayAsync(state, outbox, reply.Text, cancellationToken, stream);
+        if (reply.Source == CustomerMessage.Fallback)
+        {
+            await outbox.TextAsync(BotTexts.FallbackNote(Locales.IsChinese(state.Session!.Locale)), cancellationToken);
+        }
     }
 
     private static async Task<ActionResult> SendAsync(Outbox outbox, string text, CancellationToken cancellationToken)
@@ -340,8 +376,11 @@ public sealed partial class PracticeConversation(
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")]
     private static partial Regex PersonaId();
 
-    /// <summary>Keeps the customer "typing" until the model has answered: another indicator every interval.</summary>
-    private async Task KeepTypingAsync(Outbox outbox, Task answered, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the customer "typing" until the model has answered: another indicator every interval, except while the
+    /// answer is streaming (its chunks show it is being written, and a plain indicator would sit under the bubble).
+    /// </summary>
+    private async Task KeepTypingAsync(Outbox outbox, Task answered, CustomerStream? stream, CancellationToken cancellationToken)
     {
         var interval = TimeSpan.FromSeconds(Math.Max(0.01, options.Value.TypingIntervalSeconds));
         while (true)
@@ -350,6 +389,11 @@ public sealed partial class PracticeConversation(
             if (answered.IsCompleted || cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+
+            if (stream is { IsLive: true })
+            {
+                continue;
             }
 
             try

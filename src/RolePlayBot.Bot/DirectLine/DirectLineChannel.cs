@@ -22,6 +22,9 @@ internal sealed class DirectLineChannel(DirectLineStore store, IOptions<DirectLi
     public bool Owns(ConversationReference reference) =>
         string.Equals(reference.ServiceUrl, ServiceUrl, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Only a connected WebSocket gets typing activities (polling never does), so only then can the bot stream.</summary>
+    public bool CanLivestream(ConversationReference reference) => store.Find(reference.Conversation.Id)?.HasSubscriber == true;
+
     public Task<string> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default)
     {
         var conversation = Conversation(reference);

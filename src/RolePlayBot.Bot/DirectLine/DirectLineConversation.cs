@@ -22,6 +22,18 @@ internal sealed class DirectLineConversation(string id, ChannelAccount user, int
 
     public DateTimeOffset LastActive { get; private set; } = time.GetUtcNow();
 
+    /// <summary>True while a WebSocket is connected (typing activities, and so livestreams, reach only a socket).</summary>
+    public bool HasSubscriber
+    {
+        get
+        {
+            lock (gate)
+            {
+                return subscriber is not null;
+            }
+        }
+    }
+
     /// <summary>
     /// Gives the activity its id and timestamp, keeps it (except typing, which like Azure's Direct Line only goes to a
     /// live socket) and sends it to the subscriber. Returns the id.

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using RolePlayBot.Core.Prompts;
@@ -9,7 +10,7 @@ namespace RolePlayBot.Core.Customers;
 /// A customer played by a chat model from prompts/customer.prompty. A practice turn must never fail because
 /// the model did, so any failure (error, timeout, empty answer) hands the same context to the scripted engine.
 /// </summary>
-public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate template, ICustomerEngine fallback) : ICustomerEngine
+public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate template, ICustomerEngine fallback) : IStreamingCustomerEngine
 {
     public async Task<CustomerMessage> NextAsync(CustomerContext context, CancellationToken cancellationToken = default)
     {
@@ -28,6 +29,50 @@ public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             failure = Describe(e);
+        }
+        return await FallbackAsync(context, failure, cancellationToken);
+    }
+
+    /// <summary>
+    /// The customer's next message from the model's streaming answer, reporting the tidied text so far as it grows.
+    /// Any failure, before the first word or mid-way, ends with the scripted engine's whole message: a half sentence
+    /// cut off by a dropped connection is not something a customer says, and the channel replaces the partial text.
+    /// </summary>
+    public async Task<CustomerMessage> NextAsync(CustomerContext context, IProgress<string> progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        string failure;
+        var written = new StringBuilder();
+        try
+        {
+            var prompt = template.Render(CustomerPromptInputs.From(context));
+            var updates = new List<ChatResponseUpdate>();
+            await foreach (var update in chatClient.GetStreamingResponseAsync(prompt.Messages, prompt.Options, cancellationToken))
+            {
+                updates.Add(update);
+                if (update.Text.Length == 0)
+                {
+                    continue;
+                }
+
+                written.Append(update.Text);
+                var soFar = Tidy(written.ToString(), context.Persona.Name);
+                if (soFar.Length > 0)
+                {
+                    progress.Report(soFar);
+                }
+            }
+
+            var text = Tidy(updates.ToChatResponse().Text, context.Persona.Name);
+            if (text.Length > 0)
+            {
+                return new CustomerMessage(text, CustomerMessage.Model);
+            }
+            failure = "the model's answer was empty";
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            failure = written.Length > 0 ? $"{Describe(e)} (after {written.Length} characters of the answer)" : Describe(e);
         }
         return await FallbackAsync(context, failure, cancellationToken);
     }

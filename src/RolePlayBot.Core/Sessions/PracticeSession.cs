@@ -169,7 +169,18 @@ public sealed class PracticeSession
     /// Handles one trainee reply arriving at <paramref name="at"/> (the channel's timestamp; now when null):
     /// evaluates it, moves the mood, decides the outcome and gets the customer's answer.
     /// </summary>
-    public async Task<Turn> ReplyAsync(string text, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+    public Task<Turn> ReplyAsync(string text, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        ReplyAsync(text, at, customerProgress: null, cancellationToken);
+
+    /// <summary>True when the customer's answer can be watched while it is written (<see cref="IStreamingCustomerEngine"/>).</summary>
+    public bool CustomerStreams => _engines.Customer is IStreamingCustomerEngine;
+
+    /// <summary>
+    /// As <see cref="ReplyAsync(string, DateTimeOffset?, CancellationToken)"/>; when the customer engine streams,
+    /// <paramref name="customerProgress"/> gets the customer's answer as it is written (the whole text so far each time).
+    /// The turn and the transcript keep only the final text, which may replace what was reported.
+    /// </summary>
+    public async Task<Turn> ReplyAsync(string text, DateTimeOffset? at, IProgress<string>? customerProgress, CancellationToken cancellationToken = default)
     {
         if (!Started)
         {
@@ -219,7 +230,7 @@ public sealed class PracticeSession
         }
 
         var context = new CustomerContext(Persona, _transcript.ToList(), rules, moodBefore, Mood, Outcome, UnmetNeeds(), met, _random);
-        var customerTask = leftAlready ? Task.FromResult<CustomerMessage?>(null) : AnswerAsync(context, cancellationToken);
+        var customerTask = leftAlready ? Task.FromResult<CustomerMessage?>(null) : AnswerAsync(context, customerProgress, cancellationToken);
         var evaluationTask = _engines.EvaluatorIsRules ? Task.FromResult(rules) : _engines.Evaluator.EvaluateAsync(request, cancellationToken);
         await Task.WhenAll(customerTask, evaluationTask);
         var customerReply = await customerTask;
@@ -255,8 +266,10 @@ public sealed class PracticeSession
     /// <summary>How often each checklist item has been observed so far.</summary>
     public IReadOnlyDictionary<string, int> ItemCounts => _itemCounts;
 
-    private async Task<CustomerMessage?> AnswerAsync(CustomerContext context, CancellationToken cancellationToken) =>
-        await _engines.Customer.NextAsync(context, cancellationToken);
+    private async Task<CustomerMessage?> AnswerAsync(CustomerContext context, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        progress is not null && _engines.Customer is IStreamingCustomerEngine streaming
+            ? await streaming.NextAsync(context, progress, cancellationToken)
+            : await _engines.Customer.NextAsync(context, cancellationToken);
 
     private async Task<CustomerMessage> SpeakWhileWaitingAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {

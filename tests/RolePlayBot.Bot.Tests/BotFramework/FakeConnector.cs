@@ -30,6 +30,9 @@ internal sealed class FakeConnector : IAsyncDisposable
     /// <summary>Calls this returns true for are recorded, then never answered: a connector that hangs.</summary>
     public Func<RecordedCall, bool>? HoldWhen { get; set; }
 
+    /// <summary>Answers a call by looking at it, before the script: a status and an optional JSON body; null falls through.</summary>
+    public Func<RecordedCall, (int Status, string? Body)?>? Responder { get; set; }
+
     public static async Task<FakeConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -90,7 +93,16 @@ internal sealed class FakeConnector : IAsyncDisposable
             return;
         }
 
-        if (script.TryDequeue(out var respond))
+        if (Responder?.Invoke(call) is { } answer)
+        {
+            context.Response.StatusCode = answer.Status;
+            if (answer.Body is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(answer.Body);
+            }
+        }
+        else if (script.TryDequeue(out var respond))
         {
             await respond(context);
         }

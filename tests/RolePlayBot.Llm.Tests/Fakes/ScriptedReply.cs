@@ -18,6 +18,12 @@ internal abstract record ScriptedReply
 
     public static ScriptedReply Stream(params string[] chunks) => new StreamReply(chunks);
 
+    /// <summary>A streamed answer whose chunks are <paramref name="gap"/> apart, as a model writing in real time.</summary>
+    public static ScriptedReply SlowStream(TimeSpan gap, params string[] chunks) => new PacedStreamReply(chunks, gap, Breaks: false);
+
+    /// <summary>Streams <paramref name="chunks"/> (<paramref name="gap"/> apart), then drops the connection before the end of the answer.</summary>
+    public static ScriptedReply BrokenStream(TimeSpan gap, params string[] chunks) => new PacedStreamReply(chunks, gap, Breaks: true);
+
     /// <summary>Never answers (until the server stops): for timeouts.</summary>
     public static ScriptedReply Hang() => new HangReply();
 
@@ -88,7 +94,7 @@ internal abstract record ScriptedReply
             }
         }
 
-        private static string Chunk(object delta, string? finishReason) => JsonSerializer.Serialize(new
+        public static string Chunk(object delta, string? finishReason) => JsonSerializer.Serialize(new
         {
             id = "chatcmpl-test",
             @object = "chat.completion.chunk",
@@ -96,6 +102,47 @@ internal abstract record ScriptedReply
             model = Model,
             choices = new[] { new { index = 0, delta, finish_reason = finishReason } },
         });
+    }
+
+    private sealed record PacedStreamReply(string[] Chunks, TimeSpan Gap, bool Breaks) : ScriptedReply
+    {
+        public override async Task WriteAsync(HttpListenerResponse response, CancellationToken stopping)
+        {
+            response.StatusCode = 200;
+            response.ContentType = "text/event-stream";
+            if (Breaks)
+            {
+                // Promise more than is sent: aborting then leaves the client short of the declared length, which it
+                // reads as a dropped connection (an aborted chunked response would end cleanly here).
+                response.ContentLength64 = 1 << 20;
+            }
+            else
+            {
+                response.SendChunked = true;
+            }
+
+            var output = response.OutputStream;
+            foreach (var chunk in Chunks)
+            {
+                await SendAsync(StreamReply.Chunk(new { role = "assistant", content = chunk }, null));
+                await Task.Delay(Gap, stopping);
+            }
+
+            if (Breaks)
+            {
+                // The server aborts the response: the client sees the connection drop mid-answer.
+                throw new IOException("the model's connection dropped mid-stream");
+            }
+
+            await SendAsync(StreamReply.Chunk(new { }, "stop"));
+            await SendAsync("[DONE]");
+
+            async Task SendAsync(string data)
+            {
+                await output.WriteAsync(Encoding.UTF8.GetBytes($"data: {data}\n\n"), stopping);
+                await output.FlushAsync(stopping);
+            }
+        }
     }
 
     private sealed record HangReply : ScriptedReply
