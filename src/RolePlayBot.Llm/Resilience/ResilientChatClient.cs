@@ -42,6 +42,12 @@ public sealed class ResilientChatClient(IChatClient inner, CircuitBreaker breake
             }
 
             Report(permit, EndpointFaults.IsFault(e));
+            if (e is OperationCanceledException)
+            {
+                // The SDK's per-attempt network timeout surfaces as a bare cancellation; say what it was.
+                throw new TimeoutException($"the model endpoint did not respond in time ({e.Message})", e);
+            }
+
             throw;
         }
         catch
@@ -94,6 +100,11 @@ public sealed class ResilientChatClient(IChatClient inner, CircuitBreaker breake
                     }
 
                     fault = EndpointFaults.IsFault(e);
+                    if (e is OperationCanceledException)
+                    {
+                        throw new TimeoutException($"the model's stream timed out ({e.Message})", e);
+                    }
+
                     throw;
                 }
 

@@ -99,7 +99,7 @@ public sealed class ModelFaultFallbackTests
     {
         await using var server = new FakeChatServer();
         server.Enqueue(FaultyReply.StreamThenHang("你们", "到底"));
-        var customer = new ModelCustomer(Client(server, configure: o => o.StreamIdleTimeoutSeconds = 0.5), Samples.CustomerTemplate, new FakeScriptedCustomer());
+        var customer = new ModelCustomer(Client(server, configure: o => o.StreamIdleTimeoutSeconds = 2), Samples.CustomerTemplate, new FakeScriptedCustomer());
 
         var started = Stopwatch.GetTimestamp();
         var chunks = new List<string>();
@@ -109,7 +109,29 @@ public sealed class ModelFaultFallbackTests
         }
 
         Assert.Equal(["你们", "到底"], chunks);
-        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_streamed_answer_that_hangs_midway_is_replaced_by_the_scripted_customers_whole_line()
+    {
+        await using var server = new FakeChatServer();
+        server.Enqueue(FaultyReply.StreamThenHang("你们", "到底"));
+        var customer = new ModelCustomer(Client(server, configure: o =>
+        {
+            o.TimeoutSeconds = 20;
+            o.StreamIdleTimeoutSeconds = 2;
+        }), Samples.CustomerTemplate, new FakeScriptedCustomer());
+        var shown = new List<string>();
+
+        var started = Stopwatch.GetTimestamp();
+        var message = await customer.NextAsync(Samples.Context(), new Progress(shown));
+
+        Assert.Equal(CustomerMessage.Fallback, message.Source);
+        Assert.Equal(FakeScriptedCustomer.Line, message.Text);
+        Assert.Contains(message.Diagnostics!, d => d.Contains(nameof(TimeoutException)) && d.Contains("sent nothing"));
+        Assert.Equal(["你们", "你们到底"], shown);
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -119,7 +141,7 @@ public sealed class ModelFaultFallbackTests
         await using var server = new FakeChatServer { Default = ScriptedReply.Hang() };
         var client = Client(server, breakAfter: 3, clock: clock, configure: o =>
         {
-            o.TimeoutSeconds = 1;
+            o.TimeoutSeconds = 2;
             o.CircuitBreakerSeconds = 30;
         });
         var customer = new ModelCustomer(client, Samples.CustomerTemplate, new FakeScriptedCustomer());
@@ -136,7 +158,7 @@ public sealed class ModelFaultFallbackTests
             var message = await customer.NextAsync(Samples.Context());
             Assert.Equal(CustomerMessage.Fallback, message.Source);
             Assert.Contains(message.Diagnostics!, d => d.Contains("circuit open"));
-            Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(0.9), "an open circuit still waited for the endpoint");
+            Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(1.5), "an open circuit still waited for the endpoint");
         }
 
         Assert.Equal(3, server.Requests.Count);
@@ -167,6 +189,12 @@ public sealed class ModelFaultFallbackTests
         Assert.True(result.FellBackToRules);
         Assert.Contains(result.Diagnostics, d => d.Contains(nameof(CircuitOpenException)));
         Assert.Equal(2, server.Requests.Count);
+    }
+
+    /// <summary>Records what the customer has written so far, synchronously (System.Progress would post to the thread pool).</summary>
+    private sealed class Progress(List<string> shown) : IProgress<string>
+    {
+        public void Report(string value) => shown.Add(value);
     }
 
     private static IChatClient Client(FakeChatServer server, int maxRetries = 1, int breakAfter = 5, TimeProvider? clock = null, Action<LlmOptions>? configure = null)

@@ -29,6 +29,23 @@ public sealed class ResilientChatClientTests
     }
 
     [Fact]
+    public async Task An_attempt_that_times_out_in_the_sdk_is_reported_as_a_timeout_not_a_bare_cancellation()
+    {
+        await using var server = new FakeChatServer { Default = ScriptedReply.Hang() };
+        using var client = Client(server, o =>
+        {
+            o.TimeoutSeconds = 0.5;
+            o.CallTimeoutSeconds = 30;
+            o.CircuitBreakerFailures = 1;
+        });
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetResponseAsync(Messages));
+
+        Assert.Contains("did not respond in time", error.Message);
+        Assert.Equal(CircuitState.Open, Breaker(client).State);
+    }
+
+    [Fact]
     public async Task A_stream_that_sends_nothing_fails_after_the_idle_timeout()
     {
         await using var server = new FakeChatServer { Default = ScriptedReply.Hang() };
@@ -46,7 +63,7 @@ public sealed class ResilientChatClientTests
     {
         await using var server = new FakeChatServer();
         server.Enqueue(FaultyReply.StreamThenHang("我等了", "一个星期"));
-        using var client = Client(server, o => o.StreamIdleTimeoutSeconds = 0.5);
+        using var client = Client(server, o => o.StreamIdleTimeoutSeconds = 2);
 
         var chunks = new List<string>();
         var error = await Assert.ThrowsAsync<TimeoutException>(() => ReadAllAsync(client, chunks));
@@ -62,15 +79,15 @@ public sealed class ResilientChatClientTests
         server.Enqueue(FaultyReply.Trickle(TimeSpan.FromMilliseconds(150), 100));
         using var client = Client(server, o =>
         {
-            o.StreamIdleTimeoutSeconds = 1;
-            o.StreamTimeoutSeconds = 1;
+            o.StreamIdleTimeoutSeconds = 2;
+            o.StreamTimeoutSeconds = 2;
         });
 
         var chunks = new List<string>();
         var error = await Assert.ThrowsAsync<TimeoutException>(() => ReadAllAsync(client, chunks));
 
-        Assert.Contains("did not finish within 1 s", error.Message);
-        Assert.InRange(chunks.Count, 1, 20);
+        Assert.Contains("did not finish within 2 s", error.Message);
+        Assert.InRange(chunks.Count, 1, 40);
     }
 
     [Fact]
@@ -78,13 +95,17 @@ public sealed class ResilientChatClientTests
     {
         await using var server = new FakeChatServer();
         server.Enqueue(ScriptedReply.Stream("那", "你们", "什么时候换？"));
-        using var client = Client(server, o => o.StreamIdleTimeoutSeconds = 0.3);
+        using var client = Client(server, o => o.StreamIdleTimeoutSeconds = 1);
 
         var chunks = new List<string>();
         await foreach (var update in client.GetStreamingResponseAsync(Messages))
         {
             chunks.Add(update.Text);
-            await Task.Delay(TimeSpan.FromSeconds(0.6));
+            if (chunks.Count == 1)
+            {
+                // Longer than the idle timeout, spent by the reader, not the model.
+                await Task.Delay(TimeSpan.FromSeconds(1.6));
+            }
         }
 
         Assert.Equal("那你们什么时候换？", string.Concat(chunks));
