@@ -61,6 +61,30 @@ public sealed class ModelFaultTurnTests
     }
 
     [Fact]
+    public async Task In_an_exam_where_no_feedback_card_is_shown_the_judges_fallback_is_still_told_once()
+    {
+        await using var model = new FakeChatServer { Responder = r => ModelCalls.IsJudge(r) ? ScriptedReply.Status(503) : ScriptedReply.Completion(ModelCustomerLine) };
+        using var db = new TempSqlite();
+        var time = new ManualTime(ChatHarness.Start);
+        var trainee = new Trainee(time);
+        var sender = new RecordingChannelSender();
+        await using var bot = new BotInstance(db.Options, time, sender, settings: ModelSettings(model));
+        await bot.SendAsync(trainee.Says("mode exam"));
+        await bot.SendAsync(trainee.Says(Script.Start));
+        time.Advance(TimeSpan.FromSeconds(20));
+
+        var mark = sender.Sent.Count;
+        await bot.SendAsync(trainee.Says(Script.Replies[0]));
+
+        var sent = sender.Sent.Skip(mark).Select(s => s.Activity).ToList();
+        Assert.Empty(Sent.Cards(sent));
+        var texts = Sent.Texts(sent);
+        Assert.Single(texts, t => t.Contains(JudgeNote));
+        Assert.DoesNotContain(texts, t => t.Contains(CustomerNote));
+        Assert.Contains(texts, t => t.Contains(BotTexts.Escape(ModelCustomerLine)));
+    }
+
+    [Fact]
     public async Task Once_the_breaker_opens_other_trainees_turns_fall_back_at_once_without_calling_the_model()
     {
         await using var model = new FakeChatServer { Default = ScriptedReply.Hang() };
