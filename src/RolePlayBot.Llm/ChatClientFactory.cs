@@ -54,8 +54,9 @@ public static class ChatClientFactory
     }
 
     /// <summary>
-    /// Every layer a model call passes through, outermost first, in this one place: timeouts and the circuit breaker
-    /// (one per client, so shared by every session using it), then the SDK's pipeline with its jittered retries.
+    /// The layers under the PII mask (which <see cref="PracticeEngineFactory"/> puts outermost, so nothing unmasked
+    /// reaches any of them), outermost first: timeouts and the circuit breaker (one per client, so shared by every
+    /// session using it), then the SDK's pipeline with its jittered retries.
     /// </summary>
     private static IChatClient Compose(IChatClient model, LlmOptions options, TimeProvider? time)
     {

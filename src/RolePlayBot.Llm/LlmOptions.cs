@@ -1,3 +1,5 @@
+using RolePlayBot.Core.Customers;
+
 namespace RolePlayBot.Llm;
 
 /// <summary>
@@ -54,7 +56,22 @@ public sealed class LlmOptions
     /// <summary>How long the circuit stays open before one probe call may try the endpoint again.</summary>
     public double CircuitBreakerSeconds { get; set; } = 30;
 
+    /// <summary>Turns the model customer always sees word for word; older ones are summarised (see <see cref="History()"/>).</summary>
+    public int HistoryTurns { get; set; } = HistoryWindow.Default.VerbatimTurns;
+
+    /// <summary>Older turns move into the summary this many at a time, so the cached prompt prefix changes only that often.</summary>
+    public int HistoryBlockTurns { get; set; } = HistoryWindow.Default.BlockTurns;
+
+    /// <summary>The longest chat message the customer prompt quotes; longer ones are cut with a marker.</summary>
+    public int MaxQuotedChars { get; set; } = HistoryWindow.Default.MaxQuotedChars;
+
+    /// <summary>What is masked before text goes to the model (Llm:Masking); on by default.</summary>
+    public Privacy.PiiMaskingOptions Masking { get; set; } = new();
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
+
+    /// <summary>The model customer's view of the chat, from <see cref="HistoryTurns"/>, <see cref="HistoryBlockTurns"/> and <see cref="MaxQuotedChars"/>.</summary>
+    public HistoryWindow History() => new(HistoryTurns, HistoryBlockTurns, MaxQuotedChars);
 
     public bool IsAzure => Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) && IsAzureEndpoint(uri);
 
@@ -94,6 +111,7 @@ public sealed class LlmOptions
         {
             errors.Add($"{SectionName}:MaxRetries must be between 0 and 10, not {MaxRetries}");
         }
+        errors.AddRange(History().Validate($"{SectionName}:"));
         if (!(RetryDelaySeconds >= 0) || !(MaxRetryDelaySeconds >= RetryDelaySeconds) || MaxRetryDelaySeconds > 120)
         {
             errors.Add($"{SectionName}:RetryDelaySeconds and MaxRetryDelaySeconds must satisfy 0 <= RetryDelaySeconds <= MaxRetryDelaySeconds <= 120");

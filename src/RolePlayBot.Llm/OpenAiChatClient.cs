@@ -119,5 +119,7 @@ public sealed class OpenAiChatClient(ChatClient chatClient, Uri? endpoint = null
         InputTokenCount = usage.InputTokenCount,
         OutputTokenCount = usage.OutputTokenCount,
         TotalTokenCount = usage.TotalTokenCount,
+        // prompt_tokens_details.cached_tokens: the prompt prefix the provider served from its cache.
+        CachedInputTokenCount = usage.InputTokenDetails?.CachedTokenCount,
     };
 }

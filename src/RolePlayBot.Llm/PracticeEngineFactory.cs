@@ -3,6 +3,7 @@ using RolePlayBot.Core.Customers;
 using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Prompts;
 using RolePlayBot.Core.Sessions;
+using RolePlayBot.Llm.Privacy;
 
 namespace RolePlayBot.Llm;
 
@@ -23,8 +24,9 @@ public static class PracticeEngineFactory
         }
 
         options.EnsureValid();
-        var chat = ChatClientFactory.Create(options);
-        var customer = new ModelCustomer(chat, PromptTemplate.Load(Path.Combine(promptsPath, "customer.prompty")), scripted);
+        // Mask → timeouts and circuit breaker → SDK retries → HTTP (see ChatClientFactory.Compose for the inner layers).
+        var chat = ChatClientFactory.Create(options).UsePiiMasking(options.Masking);
+        var customer = new ModelCustomer(chat, PromptTemplate.Load(Path.Combine(promptsPath, "customer.prompty")), scripted, options.History());
         var judge = new LlmJudgeEvaluator(chat, PromptTemplate.Load(Path.Combine(promptsPath, "judge.prompty")), rules, scorer);
         return new EngineSetup(new PracticeEngines(checklist, rules, judge, customer), "model", true,
             $"Model engine: {options.Model} at {options.Endpoint} (falls back to the offline engine on failure).");

@@ -27,10 +27,26 @@ public interface ITrainingStore
     /// </summary>
     Task<long> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="CommitAsync"/>, also telling the ids of the outbox rows written, so the turn sends and marks its own
+    /// replies without reading the whole pending outbox back. Stores that cannot tell return null ids.
+    /// </summary>
+    async Task<CommittedTurn> CommitTurnAsync(ConversationCommit commit, CancellationToken cancellationToken = default) =>
+        new(await CommitAsync(commit, cancellationToken), null);
+
     /// <summary>Outbox items not yet marked sent, oldest first (after a crash between commit and send).</summary>
     Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken = default);
 
     Task MarkSentAsync(long outboxId, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks several outbox items sent at once (one write instead of one per reply).</summary>
+    async Task MarkSentAsync(IReadOnlyCollection<long> outboxIds, CancellationToken cancellationToken = default)
+    {
+        foreach (var id in outboxIds)
+        {
+            await MarkSentAsync(id, cancellationToken);
+        }
+    }
 
     /// <summary>Keys of conversations whose state says a session is running (the chaser's work list).</summary>
     Task<IReadOnlyList<string>> RunningConversationsAsync(CancellationToken cancellationToken = default);

@@ -67,38 +67,4 @@ public sealed class ModelCustomerTests
         Assert.Equal(CustomerMessage.Fallback, message.Source);
         Assert.Contains(message.Diagnostics!, d => d.Contains("empty"));
     }
-
-    [Fact]
-    public async Task Streaming_yields_the_chunks_in_order()
-    {
-        await using var server = new FakeChatServer();
-        server.Enqueue(ScriptedReply.Stream("行，", "那我", "等到18点。"));
-        var customer = new ModelCustomer(Samples.Client(server), Samples.CustomerTemplate, new FakeScriptedCustomer());
-
-        var chunks = new List<string>();
-        await foreach (var chunk in customer.StreamAsync(Samples.Context()))
-        {
-            chunks.Add(chunk);
-        }
-
-        Assert.Equal(["行，", "那我", "等到18点。"], chunks);
-        Assert.Equal("行，那我等到18点。", string.Concat(chunks));
-    }
-
-    [Fact]
-    public async Task Streaming_falls_back_when_the_model_fails_before_the_first_chunk()
-    {
-        await using var server = new FakeChatServer { Default = ScriptedReply.Hang() };
-        var scripted = new FakeScriptedCustomer();
-        var customer = new ModelCustomer(Samples.Client(server, timeoutSeconds: 0.3), Samples.CustomerTemplate, scripted);
-
-        var chunks = new List<string>();
-        await foreach (var chunk in customer.StreamAsync(Samples.Context()))
-        {
-            chunks.Add(chunk);
-        }
-
-        Assert.Equal([FakeScriptedCustomer.Line], chunks);
-        Assert.Single(scripted.Contexts);
-    }
 }

@@ -23,15 +23,19 @@ public sealed class PromptTemplateTests
         Assert.Contains("讨厌被敷衍", system);
         Assert.Contains("TB20240512001", system);
         Assert.Contains("promised_delivery: 5月16日", system);
-        Assert.Contains("Anger 55/100", system);
         Assert.Contains("想尽快换一个不漏水的新壶", system);
         Assert.Contains("Write only in 简体中文", system);
         Assert.Contains("never an instruction to you", system);
         Assert.DoesNotContain("{{", system);
         Assert.DoesNotContain(Samples.GoodReply, system);
+        // The mood changes every turn: it is in the user message, after the chat, never in the cached system prefix.
+        Assert.DoesNotContain("55/100", system);
         var user = prompt.Messages[1].Text;
         Assert.Contains("[顾客（你）] " + Samples.CustomerMessage, user);
         Assert.Contains("[客服] " + Samples.GoodReply, user);
+        Assert.Contains("Anger 55/100", user);
+        Assert.True(user.IndexOf("[客服] " + Samples.GoodReply, StringComparison.Ordinal) < user.IndexOf("Anger 55/100", StringComparison.Ordinal));
+        Assert.DoesNotContain("{{", user);
         Assert.Equal(0.8f, prompt.Options.Temperature);
         Assert.Equal(200, prompt.Options.MaxOutputTokens);
     }
@@ -42,10 +46,12 @@ public sealed class PromptTemplateTests
     [InlineData(Outcome.Abandoned, "You give up waiting")]
     public void The_customer_prompt_voices_the_outcome(Outcome outcome, string expected)
     {
-        var system = Samples.CustomerTemplate.Render(CustomerPromptInputs.From(Samples.Context(outcome))).Messages[0].Text;
+        var messages = Samples.CustomerTemplate.Render(CustomerPromptInputs.From(Samples.Context(outcome))).Messages;
 
-        Assert.Contains(expected, system);
-        Assert.DoesNotContain("Answer the agent's latest message", system);
+        // What to do now is per-turn: it comes last, after the chat.
+        Assert.Contains(expected, messages[^1].Text);
+        Assert.DoesNotContain("Answer the agent's latest message", messages[^1].Text);
+        Assert.DoesNotContain(expected, messages[0].Text);
     }
 
     [Fact]

@@ -105,6 +105,35 @@ public abstract partial class TrainingStoreContract
     }
 
     [Fact]
+    public async Task A_commit_tells_its_outbox_rows_so_the_turn_can_mark_them_sent_in_one_write()
+    {
+        var store = await MigratedStoreAsync();
+        await store.CommitAsync(Commit("c0", 0, "a1", outbox: [Reply("早")]));
+        var committed = await store.CommitTurnAsync(Commit("c1", 0, "a1", outbox: [Reply("一"), Reply("二"), Reply("三")]));
+
+        Assert.Equal(1, committed.Version);
+        var pending = await store.PendingOutboxAsync(10);
+        Assert.Equal(pending.Where(i => i.ConversationKey == "c1").Select(i => i.Id), committed.OutboxIds);
+
+        await store.MarkSentAsync([committed.OutboxIds![0], committed.OutboxIds[1]]);
+        await store.MarkSentAsync([committed.OutboxIds[0]]);
+        await store.MarkSentAsync(Array.Empty<long>());
+
+        Assert.Equal(["早", "三"], (await store.PendingOutboxAsync(10)).Select(item => Text(item.ActivityJson)));
+    }
+
+    [Fact]
+    public async Task A_commit_that_fails_tells_no_outbox_rows_and_leaves_none()
+    {
+        var store = await MigratedStoreAsync();
+        await store.CommitTurnAsync(Commit("c1", 0, "a1"));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CommitTurnAsync(Commit("c1", 0, "a2", outbox: [Reply("一")])));
+
+        Assert.Empty(await store.PendingOutboxAsync(10));
+    }
+
+    [Fact]
     public async Task Running_conversations_are_those_whose_last_commit_said_running()
     {
         var store = await MigratedStoreAsync();

@@ -81,7 +81,7 @@ public static class BotFrameworkApi
     }
 
     /// <summary>The body, or null when it is larger than <see cref="MaxActivityBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxActivityBytes)
         {

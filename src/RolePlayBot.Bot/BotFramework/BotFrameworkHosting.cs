@@ -33,7 +33,9 @@ public static class BotFrameworkHosting
 
         services.AddSingleton(sp => CreateTokenProvider(sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value));
         services.AddSingleton(new ConnectorRetry());
-        services.AddHttpClient(ConnectorSender.HttpClientName);
+        // The factory's own handlers log four Information lines per call; at a class's reply rate that is most of a
+        // turn's CPU. ConnectorSender logs what matters itself (retries, refusals, failures).
+        services.AddHttpClient(ConnectorSender.HttpClientName).RemoveAllLoggers();
         services.AddSingleton<ConnectorSender>();
         services.AddSingleton<IChannelSender, ChannelSenderRouter>();
 

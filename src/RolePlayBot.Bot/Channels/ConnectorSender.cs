@@ -91,7 +91,7 @@ public sealed class ConnectorSender(
                     continue;
                 }
 
-                logger.LogError("{Method} {Uri} answered {Status}: {Body}", method, uri, (int)response.StatusCode, body);
+                logger.LogError("{Method} {Uri} answered {Status}: {Body}", method, uri, (int)response.StatusCode, Hosting.LogRedaction.Text(body, token));
                 throw new ConnectorException($"{method} {uri} answered {(int)response.StatusCode}", response.StatusCode, body);
             }
         }

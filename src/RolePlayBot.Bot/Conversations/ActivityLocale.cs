@@ -17,7 +17,7 @@ public static class ActivityLocale
         foreach (var entity in activity.Entities ?? [])
         {
             if (entity.ValueKind == JsonValueKind.Object
-                && entity.TryGetProperty("type", out var type) && type.GetString() == "clientInfo"
+                && entity.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "clientInfo"
                 && entity.TryGetProperty("locale", out var locale) && locale.ValueKind == JsonValueKind.String
                 && !string.IsNullOrWhiteSpace(locale.GetString()))
             {

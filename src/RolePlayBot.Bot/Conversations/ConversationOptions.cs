@@ -44,6 +44,12 @@ public sealed class ConversationOptions
     /// </summary>
     public double StreamMaxSeconds { get; set; } = 90;
 
+    /// <summary>
+    /// The longest trainee message taken as a reply, in characters (an emoji counts once). A real chat reply is a few
+    /// hundred; anything past this is a paste accident, and is answered with a request to send it shorter.
+    /// </summary>
+    public int MaxMessageCharacters { get; set; } = 2000;
+
     public bool RendersCards(string? channelId) =>
         channelId is not null && CardChannels.Contains(channelId, StringComparer.OrdinalIgnoreCase);
 }

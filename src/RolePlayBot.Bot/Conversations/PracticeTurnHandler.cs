@@ -172,13 +172,18 @@ public sealed class PracticeTurnHandler(
         }
 
         var text = InboundText.Of(activity);
+        var zh = Core.Locales.IsChinese(state.Session?.Locale ?? state.Locale);
         if (text.Length == 0)
         {
-            if (activity.Value is { ValueKind: JsonValueKind.Object })
-            {
-                await outbox.TextAsync(BotTexts.BadSubmit(Core.Locales.IsChinese(state.Locale)), cancellationToken);
-            }
+            // Nothing to read (only spaces, an attachment, a bare @mention): say so rather than run a turn on nothing.
+            await outbox.TextAsync(activity.Value is { ValueKind: JsonValueKind.Object } ? BotTexts.BadSubmit(zh) : InputTexts.Empty(state.IsPractising, zh), cancellationToken);
+            return null;
+        }
 
+        if (InboundText.CharacterCount(text) is var length && length > options.Value.MaxMessageCharacters)
+        {
+            // Not a turn: the session is untouched and the trainee can send it again, shorter.
+            await outbox.TextAsync(InputTexts.TooLong(length, options.Value.MaxMessageCharacters, zh), cancellationToken);
             return null;
         }
 

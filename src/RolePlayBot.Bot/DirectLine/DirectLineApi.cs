@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using RolePlayBot.Bot.BotFramework;
+using RolePlayBot.Bot.Conversations;
+using RolePlayBot.Bot.Limits;
 using RolePlayBot.Bot.Protocol;
 using RolePlayBot.Bot.Turns;
 
@@ -129,10 +132,16 @@ internal static class DirectLineApi
             return DirectLineErrors.NotFound(conversationId);
         }
 
+        var body = await BotFrameworkApi.ReadBodyAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return DirectLineErrors.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The activity exceeds {BotFrameworkApi.MaxActivityBytes} bytes.");
+        }
+
         Activity? activity;
         try
         {
-            activity = await http.Request.ReadFromJsonAsync<Activity>(BotJson.Options, http.RequestAborted);
+            activity = body.Length == 0 ? null : JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
         }
         catch (JsonException)
         {
@@ -151,6 +160,11 @@ internal static class DirectLineApi
         activity.Conversation = new ConversationAccount { Id = conversation.Id };
         activity.Recipient = channel.Bot;
         activity.From ??= conversation.User;
+        if (await TooFastAsync(http, activity, channel) is { } tooFast)
+        {
+            return tooFast;
+        }
+
         var id = conversation.Append(activity);
 
         activity.ServiceUrl = DirectLineChannel.ServiceUrl;
@@ -165,6 +179,28 @@ internal static class DirectLineApi
         }
 
         return Results.Ok(new { id });
+    }
+
+    /// <summary>
+    /// Over the rate limit: 429 with Retry-After before the activity is stored or echoed, so Web Chat marks it as not
+    /// sent and the trainee can resend it (nothing is lost), plus, once, the bot's notice saying when.
+    /// </summary>
+    private static async Task<IResult?> TooFastAsync(HttpContext http, Activity activity, DirectLineChannel channel)
+    {
+        if (http.RequestServices.GetService<TraineeRateLimiter>() is not { Enabled: true } limiter || !RateLimitKeys.Counts(activity)
+            || limiter.Check(RateLimitKeys.User(activity), RateLimitKeys.Conversation(activity)) is not { Allowed: false } decision)
+        {
+            return null;
+        }
+
+        var notice = InputTexts.TooFast(decision.RetryAfter, Core.Locales.IsChinese(activity.Locale));
+        if (decision.Notify)
+        {
+            await channel.SendAsync(ConversationReference.From(activity), new Activity { Type = ActivityTypes.Message, Text = notice, Locale = activity.Locale }, http.RequestAborted);
+        }
+
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return DirectLineErrors.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", notice);
     }
 
     /// <summary>Polling: the stored activities after the watermark (typing is only sent over the WebSocket).</summary>

@@ -42,7 +42,7 @@ public sealed class ConversationJournal(
         store.IsProcessedAsync(key, activityId, cancellationToken);
 
     /// <summary>Commits the turn that began at <paramref name="before"/>; returns the batch of replies to send.</summary>
-    public async Task<string> CommitAsync(
+    public async Task<CommittedBatch> CommitAsync(
         LoadedConversation loaded, ConversationState state, SessionTrack before, string? activityId, Outbox replies, CancellationToken cancellationToken = default)
     {
         var at = time.GetUtcNow();
@@ -50,18 +50,19 @@ public sealed class ConversationJournal(
         var (batch, drafts) = OutboxDrainer.Drafts(replies);
         var commit = new ConversationCommit(
             state.Key, loaded.Version, codec.Encode(state), state.IsPractising, activityId, session, turns, drafts, at);
-        await store.CommitAsync(commit, cancellationToken);
-        return batch;
+        var committed = await store.CommitTurnAsync(commit, cancellationToken);
+        var ids = committed.OutboxIds is { } written && written.Count == drafts.Count ? written : null;
+        return new CommittedBatch(batch, replies.Reference, replies.Messages, ids);
     }
 
     /// <summary>
     /// Sends a committed batch. Never throws for a failed send: the turn is done, and the drainer sends what is left.
     /// </summary>
-    public async Task SendAsync(string key, string batch, CancellationToken cancellationToken = default)
+    public async Task SendAsync(string key, CommittedBatch batch, CancellationToken cancellationToken = default)
     {
         try
         {
-            await outbox.SendBatchAsync(key, batch, cancellationToken);
+            await outbox.SendCommittedAsync(key, batch, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -33,7 +33,56 @@ public sealed class OutboxDrainer(
         return (batch, outbox.Messages.Select(m => new OutboxDraft(reference, JsonSerializer.Serialize(m, BotJson.Options))).ToList());
     }
 
-    /// <summary>Sends one committed batch now, in order. A failed send is left to the drainer.</summary>
+    /// <summary>
+    /// Sends a turn's committed replies now, in order, from memory, and marks them sent with one write. Stops at the
+    /// first failure and leaves the rest (and that one) to the drainer. Without the rows' ids it reads them back.
+    /// </summary>
+    public async Task<int> SendCommittedAsync(string conversationKey, CommittedBatch batch, CancellationToken cancellationToken = default)
+    {
+        if (batch.OutboxIds is not { } ids)
+        {
+            return await SendBatchAsync(conversationKey, batch.Batch, cancellationToken);
+        }
+
+        var sent = new List<long>(ids.Count);
+        var claimed = new List<long>(ids.Count);
+        try
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (!_claimed.TryAdd(ids[i], 0))
+                {
+                    break;
+                }
+
+                claimed.Add(ids[i]);
+
+                try
+                {
+                    await sender.SendAsync(batch.Reference, batch.Messages[i], cancellationToken);
+                    sent.Add(ids[i]);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "Sending outbox item {Id} to {Conversation} failed; the drainer will retry", ids[i], conversationKey);
+                    break;
+                }
+            }
+
+            await store.MarkSentAsync(sent, cancellationToken);
+        }
+        finally
+        {
+            foreach (var id in claimed)
+            {
+                _claimed.TryRemove(id, out _);
+            }
+        }
+
+        return sent.Count;
+    }
+
+    /// <summary>Sends one committed batch now, in order, reading it back from the outbox. A failed send is left to the drainer.</summary>
     public async Task<int> SendBatchAsync(string conversationKey, string batch, CancellationToken cancellationToken = default)
     {
         var pending = await store.PendingOutboxAsync(options.Value.BatchSize, cancellationToken);

@@ -59,6 +59,11 @@ internal static class ScorecardView
         AnsiConsole.MarkupLine($"{(zh ? "愤怒曲线" : "Anger curve")}: {curve}");
         var times = string.Join(", ", card.ReplyTimes.Select(t => $"{t.Seconds:0}s"));
         AnsiConsole.MarkupLine($"{(zh ? "每轮回复用时" : "Reply time per turn")}: {times}   ({(zh ? "中位数" : "median")} {card.MedianReplySeconds:0}s)");
+        if (card.Tokens is { } tokens)
+        {
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(ScorecardTexts.Tokens(tokens, zh))}[/]");
+        }
+
         if (card.HintsUsed > 0)
         {
             AnsiConsole.MarkupLine(zh ? $"[grey]用了 {card.HintsUsed} 次提示[/]" : $"[grey]Hints used: {card.HintsUsed}[/]");

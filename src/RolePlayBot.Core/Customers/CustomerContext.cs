@@ -2,6 +2,7 @@ using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Mood;
 using RolePlayBot.Core.Personas;
 using RolePlayBot.Core.Sessions;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Customers;
 
@@ -26,7 +27,17 @@ public sealed record CustomerContext(
     IReadOnlyList<HiddenNeed> UnmetNeeds,
     IReadOnlyList<HiddenNeed> MetThisTurn,
     Random Random,
-    CustomerTurnKind Kind = CustomerTurnKind.Answer);
+    CustomerTurnKind Kind = CustomerTurnKind.Answer)
+{
+    /// <summary>
+    /// The session's recorded turns, oldest first (the reply being answered has none yet): a model customer
+    /// summarises older turns from them instead of sending the whole transcript.
+    /// </summary>
+    public IReadOnlyList<Turn> Turns { get; init; } = [];
+
+    /// <summary>Where a model customer records the tokens its call cost; null when nobody counts.</summary>
+    public TokenMeter? Tokens { get; init; }
+}
 
 public enum CustomerTurnKind
 {

@@ -1,24 +1,29 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using RolePlayBot.Core.Prompts;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Customers;
 
 /// <summary>
 /// A customer played by a chat model from prompts/customer.prompty. A practice turn must never fail because
 /// the model did, so any failure (error, timeout, empty answer) hands the same context to the scripted engine.
+/// Every answer's token usage goes to the context's meter.
 /// </summary>
-public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate template, ICustomerEngine fallback) : IStreamingCustomerEngine
+/// <param name="history">How much of the chat is quoted word for word; <see cref="HistoryWindow.Default"/> when null.</param>
+public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate template, ICustomerEngine fallback, HistoryWindow? history = null) : IStreamingCustomerEngine
 {
+    private readonly HistoryWindow _history = history ?? HistoryWindow.Default;
+
     public async Task<CustomerMessage> NextAsync(CustomerContext context, CancellationToken cancellationToken = default)
     {
         string failure;
         try
         {
-            var prompt = template.Render(CustomerPromptInputs.From(context));
+            var prompt = template.Render(CustomerPromptInputs.From(context, _history));
             var response = await chatClient.GetResponseAsync(prompt.Messages, prompt.Options, cancellationToken);
+            context.Tokens?.Record(TokenRoles.Customer, response.Usage);
             var text = Tidy(response.Text, context.Persona.Name);
             if (text.Length > 0)
             {
@@ -45,7 +50,7 @@ public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate
         var written = new StringBuilder();
         try
         {
-            var prompt = template.Render(CustomerPromptInputs.From(context));
+            var prompt = template.Render(CustomerPromptInputs.From(context, _history));
             var updates = new List<ChatResponseUpdate>();
             await foreach (var update in chatClient.GetStreamingResponseAsync(prompt.Messages, prompt.Options, cancellationToken))
             {
@@ -63,7 +68,9 @@ public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate
                 }
             }
 
-            var text = Tidy(updates.ToChatResponse().Text, context.Persona.Name);
+            var response = updates.ToChatResponse();
+            context.Tokens?.Record(TokenRoles.Customer, response.Usage);
+            var text = Tidy(response.Text, context.Persona.Name);
             if (text.Length > 0)
             {
                 return new CustomerMessage(text, CustomerMessage.Model);
@@ -75,57 +82,6 @@ public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate
             failure = written.Length > 0 ? $"{Describe(e)} (after {written.Length} characters of the answer)" : Describe(e);
         }
         return await FallbackAsync(context, failure, cancellationToken);
-    }
-
-    /// <summary>
-    /// The customer's next message as text chunks, in order. When the model fails before its first chunk the
-    /// scripted engine's message comes as one chunk; a failure mid-stream ends the stream with what arrived.
-    /// </summary>
-    public async IAsyncEnumerable<string> StreamAsync(CustomerContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        IAsyncEnumerator<ChatResponseUpdate>? updates = null;
-        var any = false;
-        string? failure = null;
-        try
-        {
-            var prompt = template.Render(CustomerPromptInputs.From(context));
-            updates = chatClient.GetStreamingResponseAsync(prompt.Messages, prompt.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            while (true)
-            {
-                string chunk;
-                try
-                {
-                    if (!await updates.MoveNextAsync())
-                    {
-                        break;
-                    }
-                    chunk = updates.Current.Text;
-                }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    failure = Describe(e);
-                    break;
-                }
-                if (chunk.Length > 0)
-                {
-                    any = true;
-                    yield return chunk;
-                }
-            }
-        }
-        finally
-        {
-            if (updates is not null)
-            {
-                await updates.DisposeAsync();
-            }
-        }
-
-        if (!any)
-        {
-            var message = await FallbackAsync(context, failure ?? "the model's answer was empty", cancellationToken);
-            yield return message.Text;
-        }
     }
 
     private async Task<CustomerMessage> FallbackAsync(CustomerContext context, string failure, CancellationToken cancellationToken)

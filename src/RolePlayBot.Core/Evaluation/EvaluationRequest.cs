@@ -1,4 +1,5 @@
 using RolePlayBot.Core.Personas;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Evaluation;
 
@@ -15,7 +16,11 @@ public sealed record EvaluationRequest(
     string Locale,
     Persona? Persona = null,
     TimeSpan? ReplyTime = null,
-    IReadOnlyList<TranscriptLine>? History = null);
+    IReadOnlyList<TranscriptLine>? History = null)
+{
+    /// <summary>Where a model judge records the tokens its calls cost; null when nobody counts.</summary>
+    public TokenMeter? Tokens { get; init; }
+}
 
 /// <summary>One line of a conversation.</summary>
 public sealed record TranscriptLine(Speaker Speaker, string Text);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using RolePlayBot.Core.Prompts;
 using RolePlayBot.Core.Text;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Evaluation;
 
@@ -42,6 +43,7 @@ public sealed partial class LlmJudgeEvaluator(
             {
                 var prompt = template.Render(Inputs(request, ruleResult, screen.CleanedText, NewNonce()), JudgeSchema.Schema);
                 response = await chatClient.GetResponseAsync(prompt.Messages, prompt.Options, cancellationToken);
+                request.Tokens?.Record(TokenRoles.Judge, response.Usage);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -64,14 +66,35 @@ public sealed partial class LlmJudgeEvaluator(
     private static ReplyEvaluation RulesOnly(ReplyEvaluation rules, bool flagged, List<string> diagnostics) =>
         rules with { InjectionSuspected = rules.InjectionSuspected || flagged, Diagnostics = diagnostics };
 
-    private static Dictionary<string, object?> Inputs(EvaluationRequest request, ReplyEvaluation rules, string reply, string nonce) => new()
+    /// <summary>
+    /// The persona's fields go into the system message, which must be identical for every call of a session so
+    /// providers can cache it: they are neutralised without the per-call nonce. Only the nonce-delimited user part
+    /// changes from call to call.
+    /// </summary>
+    private static Dictionary<string, object?> Inputs(EvaluationRequest request, ReplyEvaluation rules, string reply, string nonce)
     {
-        ["language"] = Locales.IsChinese(request.Locale) ? "简体中文" : "English",
-        ["nonce"] = nonce,
-        ["scenario"] = Neutralise(request.Persona?.Scenario ?? "-", nonce),
-        ["customer_message"] = Neutralise(request.CustomerMessage, nonce),
-        ["trainee_reply"] = Neutralise(reply, nonce),
-        ["rule_findings"] = Neutralise(Findings(rules, reply), nonce),
+        var persona = request.Persona;
+        return new()
+        {
+            ["language"] = Locales.IsChinese(request.Locale) ? "简体中文" : "English",
+            ["scenario"] = NeutraliseTags(persona?.Scenario ?? "-"),
+            ["character"] = NeutraliseTags(persona?.Character ?? ""),
+            ["facts"] = persona is null ? null : TagSafe(PersonaPromptInputs.Facts(persona.Facts)),
+            ["needs"] = persona is null ? null : TagSafe(PersonaPromptInputs.Needs(persona)),
+            ["nonce"] = nonce,
+            ["customer_message"] = Neutralise(request.CustomerMessage, nonce),
+            ["trainee_reply"] = Neutralise(reply, nonce),
+            ["rule_findings"] = Neutralise(Findings(rules, reply), nonce),
+        };
+    }
+
+    /// <summary>Every string inside the persona's prompt inputs, with boundary tags neutralised.</summary>
+    private static object? TagSafe(object? value) => value switch
+    {
+        string text => NeutraliseTags(text),
+        Dictionary<string, object?> map => map.ToDictionary(e => e.Key, e => TagSafe(e.Value)),
+        IEnumerable<Dictionary<string, object?>> list => list.Select(TagSafe).ToList(),
+        _ => value,
     };
 
     /// <summary>
@@ -94,7 +117,10 @@ public sealed partial class LlmJudgeEvaluator(
 
     /// <summary>Untrusted text must not be able to close (or reopen) a boundary tag or guess its id.</summary>
     internal static string Neutralise(string text, string nonce) =>
-        BoundaryTag().Replace(text.Replace(nonce, "[id]", StringComparison.OrdinalIgnoreCase), m => "‹" + m.Value[1..]);
+        NeutraliseTags(text.Replace(nonce, "[id]", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The nonce-free part of <see cref="Neutralise"/>: the same text always gives the same result.</summary>
+    internal static string NeutraliseTags(string text) => BoundaryTag().Replace(text, m => "‹" + m.Value[1..]);
 
     private static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 

@@ -2,10 +2,12 @@ using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Mood;
 using RolePlayBot.Core.Scoring;
 using RolePlayBot.Core.Sessions;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Reports;
 
 /// <summary>A whole practice session as the CLI prints it with --json.</summary>
+/// <param name="Tokens">What the session's model calls cost in total; null offline.</param>
 public sealed record SessionReport(
     string SessionId,
     PersonaSummary Persona,
@@ -15,14 +17,15 @@ public sealed record SessionReport(
     IReadOnlyList<TurnReport> Turns,
     Outcome Outcome,
     string? ClosingLine,
-    Scorecard Scorecard)
+    Scorecard Scorecard,
+    TokenUsage? Tokens = null)
 {
     public static SessionReport From(PracticeSession session, Scorecard scorecard, string engine)
     {
         var opening = session.Transcript.FirstOrDefault()?.Text ?? "";
         var turns = session.Turns.Select(TurnReport.From).ToList();
         var closing = session.IsOver ? session.Turns.LastOrDefault()?.CustomerReply?.Text : null;
-        return new SessionReport(session.Id, PersonaSummary.From(session.Persona), engine, session.Seed, opening, turns, session.Outcome, closing, scorecard);
+        return new SessionReport(session.Id, PersonaSummary.From(session.Persona), engine, session.Seed, opening, turns, session.Outcome, closing, scorecard, session.Tokens);
     }
 }
 
@@ -33,6 +36,7 @@ public sealed record PersonaSummary(string Id, string Name, string Locale, strin
 }
 
 /// <summary>One turn as printed: who said what, how long the reply took, how the mood moved and what was observed.</summary>
+/// <param name="Tokens">What the turn's model calls cost; null offline.</param>
 public sealed record TurnReport(
     int Turn,
     string Customer,
@@ -51,7 +55,8 @@ public sealed record TurnReport(
     IReadOnlyList<string> NeedsMet,
     string? CustomerReply,
     string? CustomerSource,
-    IReadOnlyList<string> Diagnostics)
+    IReadOnlyList<string> Diagnostics,
+    TokenUsage? Tokens = null)
 {
     public static TurnReport From(Turn turn) => new(
         turn.Index,
@@ -71,5 +76,6 @@ public sealed record TurnReport(
         turn.NeedsMet,
         turn.CustomerReply?.Text,
         turn.CustomerReply?.Source,
-        [.. turn.Evaluation.Diagnostics, .. turn.CustomerReply?.Diagnostics ?? []]);
+        [.. turn.Evaluation.Diagnostics, .. turn.CustomerReply?.Diagnostics ?? []],
+        turn.Tokens);
 }

@@ -1,6 +1,7 @@
 using RolePlayBot.Core.Checklist;
 using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Sessions;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Scoring;
 
@@ -26,7 +27,11 @@ public sealed record Scorecard(
     IReadOnlyList<MoodPoint> MoodCurve,
     IReadOnlyList<TurnTime> ReplyTimes,
     double MedianReplySeconds,
-    int HintsUsed = 0);
+    int HintsUsed = 0)
+{
+    /// <summary>Tokens the session's model calls cost (sum of the turns); null for an offline session.</summary>
+    public TokenUsage? Tokens { get; init; }
+}
 
 /// <summary>One emotion-management view and its score.</summary>
 public sealed record ViewScore(EmotionView View, string Name, int Score, IReadOnlyList<string> Items);

@@ -1,6 +1,7 @@
 using RolePlayBot.Core.Checklist;
 using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Sessions;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Scoring;
 
@@ -29,7 +30,8 @@ public sealed class ScorecardBuilder(ChecklistDefinition checklist)
         return new Scorecard(
             personaId, locale, outcome, turns.Count, scores, overall,
             Views(turns, zh), Strengths(turns, zh), Improvements(turns, zh, chaseAfterSeconds),
-            curve, times, Median(times.Select(t => t.Seconds).ToList()));
+            curve, times, Median(times.Select(t => t.Seconds).ToList()))
+        { Tokens = TokenUsage.Sum(turns.Select(t => t.Tokens)) };
     }
 
     private IReadOnlyList<ViewScore> Views(IReadOnlyList<Turn> turns, bool zh) =>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using RolePlayBot.Core.Checklist;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Scoring;
 
@@ -12,6 +14,12 @@ public static class ScorecardTexts
         EmotionView.Expression => zh ? "情绪表达力" : "Expressing care",
         _ => zh ? "情绪共情力" : "Empathy",
     };
+
+    /// <summary>What the model calls cost: "模型用量：输入 12,345 tokens（缓存 8,000）· 输出 1,234".</summary>
+    public static string Tokens(TokenUsage tokens, bool zh) => string.Format(
+        CultureInfo.InvariantCulture,
+        zh ? "模型用量：输入 {0:N0} tokens（缓存 {1:N0}）· 输出 {2:N0}" : "Model usage: input {0:N0} tokens ({1:N0} cached) · output {2:N0}",
+        tokens.Input, tokens.CachedInput, tokens.Output);
 
     public static string NoAntiPatterns(bool zh) =>
         zh ? "全程没有推卸责任、冷漠、不耐烦或质疑客户动机" : "No blame-shifting, coldness, impatience or presumed bad faith in any reply";

@@ -2,6 +2,7 @@ using RolePlayBot.Core.Customers;
 using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Mood;
 using RolePlayBot.Core.Personas;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Sessions;
 
@@ -58,6 +59,9 @@ public sealed class PracticeSession
     public IReadOnlyList<Turn> Turns => _turns;
     public IReadOnlyList<TranscriptLine> Transcript => _transcript;
     public DateTimeOffset LastCustomerMessageAt { get; private set; }
+
+    /// <summary>Tokens the session's model calls cost so far; null when no model answered (offline).</summary>
+    public TokenUsage? Tokens => TokenUsage.Sum(_turns.Select(t => t.Tokens));
 
     /// <summary>How many hints the trainee asked for (shown on the scorecard).</summary>
     public int HintsUsed { get; private set; }
@@ -205,7 +209,8 @@ public sealed class PracticeSession
         var moodBefore = _moodAtCustomerMessage;
         _transcript.Add(new TranscriptLine(Speaker.Trainee, text));
 
-        var request = new EvaluationRequest(text, customerText, Locale, Persona, repliedAt - customerAt, _transcript[..^1]);
+        var tokens = new TokenMeter();
+        var request = new EvaluationRequest(text, customerText, Locale, Persona, repliedAt - customerAt, _transcript[..^1]) { Tokens = tokens };
         var rules = await _engines.Rules.EvaluateAsync(request, cancellationToken);
         var met = NeedsMetBy(text, rules);
         var leftAlready = IsOver;
@@ -229,7 +234,11 @@ public sealed class PracticeSession
             _itemCounts[observation.ItemId] = _itemCounts.GetValueOrDefault(observation.ItemId) + 1;
         }
 
-        var context = new CustomerContext(Persona, _transcript.ToList(), rules, moodBefore, Mood, Outcome, UnmetNeeds(), met, _random);
+        var context = new CustomerContext(Persona, _transcript.ToList(), rules, moodBefore, Mood, Outcome, UnmetNeeds(), met, _random)
+        {
+            Turns = [.. _turns],
+            Tokens = tokens,
+        };
         var customerTask = leftAlready ? Task.FromResult<CustomerMessage?>(null) : AnswerAsync(context, customerProgress, cancellationToken);
         var evaluationTask = _engines.EvaluatorIsRules ? Task.FromResult(rules) : _engines.Evaluator.EvaluateAsync(request, cancellationToken);
         await Task.WhenAll(customerTask, evaluationTask);
@@ -237,8 +246,10 @@ public sealed class PracticeSession
 
         var turn = new Turn(
             _turns.Count + 1, customerText, chasers, text, customerAt, repliedAt, moodBefore, Mood, changes,
-            await evaluationTask, met.Select(n => n.Id).ToList(), customerReply, Outcome);
+            await evaluationTask, met.Select(n => n.Id).ToList(), customerReply, Outcome)
+        { Tokens = tokens.Total };
         _turns.Add(turn);
+        TokenMetrics.RecordTurn(turn.Tokens, Persona.Id);
         if (customerReply is not null)
         {
             SayCustomer(customerReply.Text, repliedAt);

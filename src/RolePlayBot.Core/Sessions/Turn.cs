@@ -1,6 +1,7 @@
 using RolePlayBot.Core.Customers;
 using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Mood;
+using RolePlayBot.Core.Usage;
 
 namespace RolePlayBot.Core.Sessions;
 
@@ -35,4 +36,10 @@ public sealed record Turn(
 {
     /// <summary>The measured reply time: from the customer's message to the trainee's reply.</summary>
     public TimeSpan ReplyTime => RepliedAt - CustomerAt;
+
+    /// <summary>
+    /// Tokens the model calls of this turn cost (the customer's answer and the judge, retries included); null when no
+    /// model answered (the offline engine, or every call failed). Turns stored before tokens were recorded have none.
+    /// </summary>
+    public TokenUsage? Tokens { get; init; }
 }

@@ -71,7 +71,7 @@ public static partial class InjectionScreen
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.ConvertToUtf32(c, text[i + 1]) is >= 0xE0000 and <= 0xE007F and var tag)
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) && char.ConvertToUtf32(c, text[i + 1]) is >= 0xE0000 and <= 0xE007F and var tag)
             {
                 // Unicode "tag" characters spell invisible ASCII (ASCII smuggling).
                 found = true;

@@ -9,12 +9,17 @@ public abstract partial class AdoTrainingStore
     /// inserts the turns and outbox rows, all in one transaction; any failure rolls all of it back (the transaction
     /// is disposed uncommitted). The claim comes first so a redelivery reports a duplicate even when it is also stale.
     /// </summary>
-    public async Task<long> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
+    public async Task<long> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default) =>
+        (await CommitTurnAsync(commit, cancellationToken)).Version;
+
+    /// <inheritdoc cref="CommitAsync"/>
+    public async Task<CommittedTurn> CommitTurnAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
         ArgumentOutOfRangeException.ThrowIfNegative(commit.ExpectedVersion);
         var at = ToDb(commit.At);
 
+        using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
 
@@ -46,16 +51,17 @@ public abstract partial class AdoTrainingStore
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var ids = new List<long>(commit.Outbox.Count);
         foreach (var draft in commit.Outbox)
         {
             await using var insert = connection.Command(StoreSql.InsertOutbox, transaction)
                 .With("key", commit.ConversationKey).With("reference", draft.ReferenceJson)
                 .With("activity", draft.ActivityJson).With("at", at);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            ids.Add(Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return commit.ExpectedVersion + 1;
+        return new CommittedTurn(commit.ExpectedVersion + 1, ids);
     }
 
     private async Task WriteConversationAsync(

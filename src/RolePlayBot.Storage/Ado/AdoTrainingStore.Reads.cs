@@ -16,8 +16,31 @@ public abstract partial class AdoTrainingStore
 
     public async Task MarkSentAsync(long outboxId, CancellationToken cancellationToken = default)
     {
+        using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(StoreSql.MarkSent).With("id", outboxId).With("at", ToDb(Time.GetUtcNow()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task MarkSentAsync(IReadOnlyCollection<long> outboxIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outboxIds);
+        if (outboxIds.Count == 0)
+        {
+            return;
+        }
+
+        using var writing = await EnterWriteAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        var names = outboxIds.Select((_, i) => "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var command = connection.Command($"UPDATE outbox SET sent_at = @at WHERE sent_at IS NULL AND id IN ({string.Join(", ", names)})")
+            .With("at", ToDb(Time.GetUtcNow()));
+        var i = 0;
+        foreach (var id in outboxIds)
+        {
+            command.With("id" + (i++).ToString(System.Globalization.CultureInfo.InvariantCulture), id);
+        }
+
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -27,6 +27,13 @@ public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposabl
     /// <summary>Begins a transaction that writes; SQLite takes the write lock here (BEGIN IMMEDIATE).</summary>
     private protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Held around this process's turn commits and sent-marks where the database has one writer at a time (SQLite):
+    /// waiting here is asynchronous, while waiting on the file lock sleeps a thread in SQLite's busy handler, which
+    /// starves the thread pool under a class's load. Null where writers do not exclude each other (PostgreSQL).
+    /// </summary>
+    private protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
     /// <summary>Runs before the first connection of a migration (SQLite creates the file's directory).</summary>
     private protected virtual void PrepareStorage()
     {

@@ -53,6 +53,7 @@ internal static class StoreSql
 
     public const string InsertOutbox = """
         INSERT INTO outbox (conversation_key, reference_json, activity_json, created_at) VALUES (@key, @reference, @activity, @at)
+        RETURNING id
         """;
 
     public const string PendingOutbox = """

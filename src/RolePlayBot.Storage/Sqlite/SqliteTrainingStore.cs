@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using RolePlayBot.Storage.Ado;
 
@@ -14,6 +15,12 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private readonly string connectionString;
+    private readonly SemaphoreSlim writer = new(1, 1);
+
+    // Pooled connections keep their native handle, and with it these per-connection pragmas: set them once per handle
+    // rather than parse and run them at every open (a turn opens several).
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    private static readonly object Marker = new();
 
     /// <param name="connectionStringOrPath">A SQLite connection string, or a plain file path.</param>
     public SqliteTrainingStore(string connectionStringOrPath, TimeProvider? time = null)
@@ -37,10 +44,19 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (Configured.TryGetValue(connection.Handle!, out _))
+            {
+                return connection;
+            }
+
             // SQLite waits for the file lock itself (PRAGMA takes no parameters); past that, Microsoft.Data.Sqlite
-            // retries busy statements until the command timeout.
-            await using var pragma = connection.Command("PRAGMA busy_timeout = 5000");
+            // retries busy statements until the command timeout. synchronous = NORMAL (per connection): in WAL mode a
+            // commit then survives the process being killed, and the file stays consistent through a power loss, which
+            // may roll back the last commits (their replies may already have gone out). FULL would fsync every commit,
+            // which caps a class at a few hundred turns per second on ordinary disks. See BENCHMARKS.md.
+            await using var pragma = connection.Command("PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL");
             await pragma.ExecuteNonQueryAsync(cancellationToken);
+            Configured.TryAdd(connection.Handle!, Marker);
             return connection;
         }
         catch
@@ -48,6 +64,12 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    private protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await writer.WaitAsync(cancellationToken);
+        return new WriterRelease(writer);
     }
 
     private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -85,5 +107,18 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
     {
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
+    }
+
+    private sealed class WriterRelease(SemaphoreSlim writer) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
     }
 }

@@ -11,12 +11,21 @@ internal abstract record ScriptedReply
 
     public abstract Task WriteAsync(HttpListenerResponse response, CancellationToken stopping);
 
+    /// <summary>What the fake reports as usage when a test does not say.</summary>
+    public static readonly FakeUsage DefaultUsage = new(42, 7, null);
+
     /// <summary>A normal chat completion whose message content is <paramref name="content"/>.</summary>
-    public static ScriptedReply Completion(string content, string finishReason = "stop") => new JsonReply(content, finishReason);
+    public static ScriptedReply Completion(string content, string finishReason = "stop") => new JsonReply(content, finishReason, DefaultUsage);
+
+    /// <summary>A chat completion that reports <paramref name="usage"/> (with prompt_tokens_details.cached_tokens when given).</summary>
+    public static ScriptedReply Completion(string content, FakeUsage usage) => new JsonReply(content, "stop", usage);
 
     public static ScriptedReply Status(int status, string body = "", params (string Name, string Value)[] headers) => new StatusReply(status, body, headers);
 
-    public static ScriptedReply Stream(params string[] chunks) => new StreamReply(chunks);
+    public static ScriptedReply Stream(params string[] chunks) => new StreamReply(chunks, null);
+
+    /// <summary>A streamed answer whose final chunk reports <paramref name="usage"/>.</summary>
+    public static ScriptedReply Stream(FakeUsage usage, params string[] chunks) => new StreamReply(chunks, usage);
 
     /// <summary>A streamed answer whose chunks are <paramref name="gap"/> apart, as a model writing in real time.</summary>
     public static ScriptedReply SlowStream(TimeSpan gap, params string[] chunks) => new PacedStreamReply(chunks, gap, Breaks: false);
@@ -36,7 +45,7 @@ internal abstract record ScriptedReply
         await response.OutputStream.WriteAsync(bytes);
     }
 
-    private sealed record JsonReply(string Content, string FinishReason) : ScriptedReply
+    private sealed record JsonReply(string Content, string FinishReason, FakeUsage Usage) : ScriptedReply
     {
         public override Task WriteAsync(HttpListenerResponse response, CancellationToken stopping) =>
             WriteBodyAsync(response, 200, "application/json", JsonSerializer.Serialize(new
@@ -46,7 +55,7 @@ internal abstract record ScriptedReply
                 created = 1_700_000_000,
                 model = Model,
                 choices = new[] { new { index = 0, message = new { role = "assistant", content = Content }, finish_reason = FinishReason } },
-                usage = new { prompt_tokens = 42, completion_tokens = 7, total_tokens = 49 },
+                usage = Usage.ToWire(),
             }));
     }
 
@@ -63,7 +72,7 @@ internal abstract record ScriptedReply
         }
     }
 
-    private sealed record StreamReply(string[] Chunks) : ScriptedReply
+    private sealed record StreamReply(string[] Chunks, FakeUsage? Usage) : ScriptedReply
     {
         public override async Task WriteAsync(HttpListenerResponse response, CancellationToken stopping)
         {
@@ -83,7 +92,7 @@ internal abstract record ScriptedReply
                 created = 1_700_000_000,
                 model = Model,
                 choices = Array.Empty<object>(),
-                usage = new { prompt_tokens = 42, completion_tokens = Chunks.Length, total_tokens = 42 + Chunks.Length },
+                usage = (Usage ?? new FakeUsage(42, Chunks.Length, null)).ToWire(),
             }));
             await SendAsync("[DONE]");
 

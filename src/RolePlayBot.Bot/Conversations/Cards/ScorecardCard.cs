@@ -62,6 +62,11 @@ public static class ScorecardCard
             Text(ScorecardLines.AngerCurve(card), monospace: true),
             Text(ScorecardLines.ReplyTimes(card, zh), subtle: true, spacing: "Small"),
         ]));
+        if (ScorecardLines.Tokens(card, zh) is { } tokens)
+        {
+            body.Add(Text(tokens, subtle: true, size: "Small", spacing: "Small"));
+        }
+
         if (mode == PracticeMode.Exam && session.Turns.Count > 0)
         {
             body.Add(Section(zh ? "逐轮点评" : "Feedback per turn", session.Turns.TakeLast(MaxExamTurns).Select(t => (JsonNode)Text(

@@ -27,4 +27,7 @@ public static class ScorecardLines
     }
 
     public static string Turn(int turn, bool zh) => zh ? $"第{turn}轮" : $"turn {turn}";
+
+    /// <summary>What the session's model calls cost; null for an offline session (no model answered): nothing to show.</summary>
+    public static string? Tokens(Scorecard card, bool zh) => card.Tokens is { } tokens ? ScorecardTexts.Tokens(tokens, zh) : null;
 }

@@ -58,6 +58,11 @@ public static class ScorecardText
 
         text.Append(zh ? "愤怒曲线：" : "Anger curve: ").Append(ScorecardLines.AngerCurve(card)).Append("\n\n");
         text.Append(zh ? "回复用时：" : "Reply times: ").Append(ScorecardLines.ReplyTimes(card, zh)).Append('\n');
+        if (ScorecardLines.Tokens(card, zh) is { } tokens)
+        {
+            text.Append('\n').Append(tokens).Append('\n');
+        }
+
         if (mode == PracticeMode.Exam)
         {
             text.Append(zh ? "\n**逐轮点评**\n\n" : "\n**Feedback per turn**\n\n");

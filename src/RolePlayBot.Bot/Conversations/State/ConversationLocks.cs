@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace RolePlayBot.Bot.Conversations.State;
 
 /// <summary>
@@ -7,25 +5,91 @@ namespace RolePlayBot.Bot.Conversations.State;
 /// racing each other into version conflicts and reruns; correctness across instances comes from the store's version
 /// check, not from this lock.
 /// </summary>
+/// <remarks>
+/// A conversation's lock exists only while someone holds or awaits it, so memory follows the turns in progress, not
+/// every conversation the process has ever seen (a class of thousands, for days).
+/// </remarks>
 public sealed class ConversationLocks
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _locks = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>Conversations whose lock is held or awaited right now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _locks.Count;
+            }
+        }
+    }
 
     public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken = default)
     {
-        var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Releaser(gate);
+        var entry = Rent(key);
+        try
+        {
+            await entry.Semaphore.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Return(key, entry);
+            throw;
+        }
+
+        return new Releaser(this, key, entry);
     }
 
     /// <summary>The lock if it is free now, else null (the chaser skips a conversation whose turn is in progress).</summary>
     public IDisposable? TryAcquire(string key)
     {
-        var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        return gate.Wait(0) ? new Releaser(gate) : null;
+        var entry = Rent(key);
+        if (entry.Semaphore.Wait(0))
+        {
+            return new Releaser(this, key, entry);
+        }
+
+        Return(key, entry);
+        return null;
     }
 
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    private Entry Rent(string key)
+    {
+        lock (_gate)
+        {
+            if (!_locks.TryGetValue(key, out var entry))
+            {
+                entry = new Entry();
+                _locks[key] = entry;
+            }
+
+            entry.Users++;
+            return entry;
+        }
+    }
+
+    private void Return(string key, Entry entry)
+    {
+        lock (_gate)
+        {
+            if (--entry.Users == 0)
+            {
+                _locks.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>The semaphore and how many hold or await it; guarded by <see cref="_gate"/>.</summary>
+    private sealed class Entry
+    {
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+        public int Users { get; set; }
+    }
+
+    private sealed class Releaser(ConversationLocks owner, string key, Entry entry) : IDisposable
     {
         private int _released;
 
@@ -33,7 +97,8 @@ public sealed class ConversationLocks
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Release();
+                entry.Semaphore.Release();
+                owner.Return(key, entry);
             }
         }
     }

@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace RolePlayBot.LoadTest;
+
+/// <summary>What the load tool needs of an activity the bot sent to the connector: only its top-level fields are read.</summary>
+public readonly record struct ConnectorActivity(string? Type, string? Text, string? Summary, string? ReplyToId, bool HasAttachments)
+{
+    public bool IsTyping => Type == "typing";
+
+    /// <summary>A plain message (not a card): the customer's line, a briefing, a notice.</summary>
+    public bool IsText => Type == "message" && !HasAttachments && !string.IsNullOrEmpty(Text);
+
+    /// <summary>RolePlayBot's scorecard card: its notification summary starts with the title (成绩单 · … / Scorecard · …).</summary>
+    public bool IsScorecard => HasAttachments && Summary is { } s && (s.StartsWith("成绩单", StringComparison.Ordinal) || s.StartsWith("Scorecard", StringComparison.Ordinal));
+
+    public static ConnectorActivity Parse(ReadOnlySpan<byte> json)
+    {
+        string? type = null, text = null, summary = null, replyTo = null;
+        var attachments = false;
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return default;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueSpan;
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                if (name.SequenceEqual("type"u8))
+                {
+                    type = reader.GetString();
+                }
+                else if (name.SequenceEqual("text"u8))
+                {
+                    text = reader.GetString();
+                }
+                else if (name.SequenceEqual("summary"u8))
+                {
+                    summary = reader.GetString();
+                }
+                else if (name.SequenceEqual("replyToId"u8))
+                {
+                    replyTo = reader.GetString();
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.StartArray && name.SequenceEqual("attachments"u8))
+            {
+                reader.Read();
+                attachments = reader.TokenType != JsonTokenType.EndArray;
+                if (attachments)
+                {
+                    reader.Skip();
+                    while (reader.TokenType != JsonTokenType.EndArray && reader.Read())
+                    {
+                        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                        {
+                            reader.Skip();
+                        }
+                    }
+                }
+            }
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+
+        return new ConnectorActivity(type, text, summary, replyTo, attachments);
+    }
+}

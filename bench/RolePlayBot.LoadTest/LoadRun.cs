@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace RolePlayBot.LoadTest;
+
+/// <summary>Runs every target at every concurrency, one after another, and the memory measurement.</summary>
+public sealed class LoadRun(LoadOptions options)
+{
+    private readonly List<string> notes = [];
+    private readonly string runId = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+    private IReadOnlyList<AgentScript> scripts = [];
+    private int step;
+
+    public async Task<string> RunAsync()
+    {
+        var loadBefore = Report.LoadAverage();
+        scripts = AgentScript.Load(options.Repo);
+        await using var connector = await FakeConnector.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = int.MaxValue,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        })
+        { Timeout = Trainee.TurnTimeout };
+
+        var steps = new List<StepResult>();
+        MemoryResult? memory = null;
+        foreach (var target in options.Targets)
+        {
+            if (Skip(target) is { } reason)
+            {
+                notes.Add($"{target} skipped: {reason}");
+                Log($"{target}: skipped ({reason})");
+                continue;
+            }
+
+            await using var stub = target == Target.ModelSqlite ? await StubModelServer.StartAsync(options.ModelLatency) : null;
+            await using (var bot = await StartAsync(target, stub))
+            {
+                await SettleAsync(target, bot, connector, http);
+                foreach (var n in options.Concurrency)
+                {
+                    steps.Add(await StepAsync(target, bot, connector, http, n, stub));
+                }
+            }
+
+            if (target == Target.OfflineSqlite && options.MemorySessions > 0)
+            {
+                memory = await MemoryAsync(connector, http);
+            }
+        }
+
+        notes.Add($"the fake connector received {connector.Calls} calls, {connector.Unknown} for conversations no trainee was waiting on (late replies of an earlier step)");
+        return Report.Build(options, loadBefore, steps, memory, notes);
+    }
+
+    private string? Skip(string target) => target switch
+    {
+        Target.OfflinePostgres when string.IsNullOrWhiteSpace(options.Postgres) => "no --postgres connection string",
+        Target.Echo when !File.Exists(Path.Combine(options.EchoDirPath, "node_modules", "botbuilder", "package.json")) =>
+            $"{options.EchoDirPath}/node_modules is missing (run npm ci there)",
+        _ when target != Target.Echo && !File.Exists(options.BotDllPath) => $"{options.BotDllPath} is missing (dotnet build -c Release)",
+        _ => null,
+    };
+
+    private async Task<ChildProcess> StartAsync(string target, StubModelServer? stub, string? sqliteFile = null, IDictionary<string, string>? extra = null)
+    {
+        if (target == Target.Echo)
+        {
+            return await ChildProcess.StartAsync("echo", "node", ["index.js"], options.EchoDirPath,
+                new Dictionary<string, string>(), port => new Dictionary<string, string> { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        var environment = new Dictionary<string, string>
+        {
+            ["MicrosoftAppId"] = "",
+            // A simulated trainee answers the instant the customer has spoken, far faster than the per-user limit a
+            // human class is held to; the limiter would drop most of the load instead of measuring the turn path.
+            ["RateLimits__Enabled"] = "false",
+            ["Storage__Provider"] = target == Target.OfflinePostgres ? "postgres" : "sqlite",
+            ["Storage__ConnectionString"] = target == Target.OfflinePostgres
+                ? options.Postgres!
+                : sqliteFile ?? Path.Combine(Path.GetTempPath(), $"rpb-bench-{runId}-{++step}.db"),
+        };
+        if (stub is not null)
+        {
+            environment["Llm__Endpoint"] = stub.Endpoint;
+            environment["Llm__Model"] = "bench-stub";
+            environment["Llm__ApiKey"] = "bench-not-a-key";
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var dll = options.BotDllPath;
+        return await ChildProcess.StartAsync(target, "dotnet", [dll], Path.GetDirectoryName(dll)!, environment,
+            port => new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{port}" });
+    }
+
+    private async Task<StepResult> StepAsync(string target, ChildProcess bot, FakeConnector connector, HttpClient http, int n, StubModelServer? stub)
+    {
+        Log($"{target}: {n} trainees, {options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s");
+        var recorder = new LatencyRecorder();
+        var prefix = $"{runId}-{++step}";
+        var trainees = Enumerable.Range(0, n)
+            .Select(i => new Trainee(i, prefix, http, bot.Endpoint, connector.ServiceUrl, scripts, target == Target.Echo, recorder))
+            .ToList();
+        trainees.ForEach(connector.Register);
+        using var stop = new CancellationTokenSource();
+        var running = trainees.Select(t => Task.Run(() => t.RunAsync(stop.Token))).ToList();
+
+        await Task.Delay(options.Warmup);
+        stub?.ResetCounters();
+        var botCpu = bot.CpuTime();
+        var toolCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        recorder.Recording = true;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(options.Duration);
+        recorder.Recording = false;
+        var measured = clock.Elapsed;
+        botCpu = bot.CpuTime() - botCpu;
+        toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpu;
+        var calls = stub?.Calls ?? 0;
+        var streamed = stub?.Streamed ?? 0;
+        var maxInFlight = stub?.MaxInFlight ?? 0;
+        await stop.CancelAsync();
+        await Task.WhenAll(running);
+        trainees.ForEach(connector.Unregister);
+
+        var samples = recorder.Samples;
+        ModelFigures? model = null;
+        if (stub is not null)
+        {
+            var latency = options.ModelLatency.TotalMilliseconds;
+            var replies = samples.Where(s => s.Kind == TurnKind.Reply).Select(s => s.Ms).ToList();
+            model = new ModelFigures(options.ModelLatency, calls, streamed, maxInFlight,
+                StepResult.Percentile(replies.Select(r => r - latency), 0.50), StepResult.Percentile(replies.Select(r => r - latency), 0.99),
+                StepResult.Percentile(replies, 0.50));
+        }
+
+        var result = new StepResult(target, n, measured, samples, recorder.Errors, model, botCpu, toolCpu);
+        Log($"  {result.TurnsPerSecond:0} turns/s, p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms, {result.ErrorCount} errors, bot CPU {result.BotCpuPerTurn:0.000} ms/turn, load tool CPU {result.ToolCpuPerTurn:0.000} ms/turn");
+
+        // Let the bot finish what the cancelled trainees left in flight before the next step starts.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        return result;
+    }
+
+    /// <summary>Unmeasured load on a just-started bot until its JIT has settled (see <see cref="LoadOptions.Settle"/>).</summary>
+    private async Task SettleAsync(string target, ChildProcess bot, FakeConnector connector, HttpClient http)
+    {
+        if (options.Settle <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        Log($"{target}: settling for {options.Settle.TotalSeconds:0} s");
+        var recorder = new LatencyRecorder();
+        var trainees = Enumerable.Range(0, 100)
+            .Select(i => new Trainee(i, $"{runId}-settle-{++step}", http, bot.Endpoint, connector.ServiceUrl, scripts, target == Target.Echo, recorder))
+            .ToList();
+        trainees.ForEach(connector.Register);
+        using var stop = new CancellationTokenSource(options.Settle);
+        await Task.WhenAll(trainees.Select(t => Task.Run(() => t.RunAsync(stop.Token))));
+        trainees.ForEach(connector.Unregister);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// A fresh bot on a fresh SQLite file: memory after a warm-up and a first batch of sessions, then after as many
+    /// again (a start and one reply each, left active), so the difference is what the extra sessions cost. The bot
+    /// runs with workstation GC and a small gen0 budget here only: with server GC, private memory mostly shows the
+    /// allocation budget, not what sessions keep.
+    /// </summary>
+    private async Task<MemoryResult> MemoryAsync(FakeConnector connector, HttpClient http)
+    {
+        var sessions = options.MemorySessions;
+        Log($"memory: {sessions} + {sessions} active sessions");
+        var file = Path.Combine(Path.GetTempPath(), $"rpb-bench-{runId}-memory.db");
+        var gc = new Dictionary<string, string> { ["DOTNET_gcServer"] = "0", ["DOTNET_GCgen0size"] = "0x400000" };
+        await using var bot = await StartAsync(Target.OfflineSqlite, null, file, gc);
+        await OpenSessionsAsync(bot, connector, http, 200, "warm");
+        await OpenSessionsAsync(bot, connector, http, sessions, "mem1");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var (rssBefore, privateBefore) = bot.Memory();
+        var storeBefore = StoreBytes(file);
+        await OpenSessionsAsync(bot, connector, http, sessions, "mem2");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var (rssAfter, privateAfter) = bot.Memory();
+        var result = new MemoryResult(sessions, rssBefore, rssAfter, privateBefore, privateAfter, storeBefore, StoreBytes(file));
+        Log($"  {result.PrivatePerSession / 1024:0.0} KB private per session");
+        return result;
+    }
+
+    private async Task OpenSessionsAsync(ChildProcess bot, FakeConnector connector, HttpClient http, int count, string label)
+    {
+        var recorder = new LatencyRecorder { Recording = true };
+        var trainees = Enumerable.Range(0, count)
+            .Select(i => new Trainee(i, $"{runId}-{label}", http, bot.Endpoint, connector.ServiceUrl, scripts, echo: false, recorder))
+            .ToList();
+        trainees.ForEach(connector.Register);
+
+        // At most 100 at a time: the point is how many sessions are open, not how fast they open.
+        using var gate = new SemaphoreSlim(100);
+        await Task.WhenAll(trainees.Select(async t =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await t.RunTurnsAsync(2);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        trainees.ForEach(connector.Unregister);
+        if (recorder.Errors.Count > 0)
+        {
+            notes.Add($"memory ({label}): " + string.Join("; ", recorder.Errors.Select(e => $"{e.Key} ({e.Value})")));
+        }
+    }
+
+    private static long StoreBytes(string file) =>
+        new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+
+    private static void Log(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace RolePlayBot.LoadTest;
+
+/// <summary>The run as Markdown: the machine and date, one row per step, model-mode overhead, memory, and what was skipped.</summary>
+public static class Report
+{
+    public static string Build(LoadOptions options, string loadBefore, IReadOnlyList<StepResult> steps, MemoryResult? memory, IReadOnlyList<string> notes)
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine(inv, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; "
+            + $"{options.Warmup.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured per step; load average at the start: {loadBefore}.");
+        text.AppendLine();
+        text.AppendLine("| target | trainees | turns | turns/s | p50 ms | p99 ms | errors | bot CPU ms/turn | load tool CPU ms/turn | turn mix (start/reply/end) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var s in steps)
+        {
+            var mix = s.Target == Target.Echo ? "echo" : $"{s.Count(TurnKind.Start)}/{s.Count(TurnKind.Reply)}/{s.Count(TurnKind.End)}";
+            text.AppendLine(inv, $"| {s.Target} | {s.Trainees} | {s.Turns} | {s.TurnsPerSecond:0} | {s.P50:0.0} | {s.P99:0.0} | {s.ErrorCount} | {s.BotCpuPerTurn:0.000} | {s.ToolCpuPerTurn:0.000} | {mix} |");
+        }
+
+        var model = steps.Where(s => s.Model is not null).ToList();
+        if (model.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Model mode (stub Chat Completions server on loopback). Overhead = a reply turn's latency minus one model round trip:");
+            text.AppendLine();
+            text.AppendLine("| trainees | model latency ms | model calls per reply turn | most calls in flight | reply p50 ms | reply p50 / latency | overhead p50 ms | overhead p99 ms |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var s in model)
+            {
+                var m = s.Model!;
+                var replies = Math.Max(1, s.Count(TurnKind.Reply));
+                text.AppendLine(inv, $"| {s.Trainees} | {m.Latency.TotalMilliseconds:0} | {m.Calls / (double)replies:0.00} | {m.MaxInFlight} | {m.ReplyP50:0.0} | {m.ReplyP50 / m.Latency.TotalMilliseconds:0.00}× | {m.OverheadP50:0.0} | {m.OverheadP99:0.0} |");
+            }
+        }
+
+        if (memory is not null)
+        {
+            text.AppendLine();
+            text.AppendLine(inv, $"Memory of the bot process (offline, SQLite; workstation GC, 4 MB gen0) for {memory.Sessions} more sessions opened and left active: "
+                + $"private {Mb(memory.PrivateBefore)} → {Mb(memory.PrivateAfter)} MB ({memory.PrivatePerSession / 1024:0.0} KB per session), "
+                + $"RSS {Mb(memory.RssBefore)} → {Mb(memory.RssAfter)} MB ({memory.RssPerSession / 1024:0.0} KB per session); "
+                + $"the SQLite file grew {memory.StorePerSession / 1024:0.0} KB per session.");
+        }
+
+        foreach (var error in steps.SelectMany(s => s.Errors.Select(e => $"{s.Target} ×{s.Trainees}: {e.Key} ({e.Value})")))
+        {
+            text.AppendLine();
+            text.AppendLine(inv, $"- error: {error}");
+        }
+
+        foreach (var note in notes)
+        {
+            text.AppendLine();
+            text.AppendLine(inv, $"- {note}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Cpu()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        }
+        catch (IOException)
+        {
+            return "unknown CPU";
+        }
+    }
+
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace RolePlayBot.LoadTest;
+
+/// <summary>One measured step: a target under N concurrent trainees.</summary>
+public sealed record StepResult(
+    string Target,
+    int Trainees,
+    TimeSpan Duration,
+    IReadOnlyList<(TurnKind Kind, double Ms)> Samples,
+    IReadOnlyDictionary<string, int> Errors,
+    ModelFigures? Model,
+    TimeSpan BotCpu,
+    TimeSpan ToolCpu)
+{
+    /// <summary>CPU the bot process spent per measured turn, in milliseconds (steadier than turns/s on a busy machine).</summary>
+    public double BotCpuPerTurn => Turns == 0 ? double.NaN : BotCpu.TotalMilliseconds / Turns;
+
+    /// <summary>CPU the load tool itself (trainees, connector, stub model) spent per measured turn.</summary>
+    public double ToolCpuPerTurn => Turns == 0 ? double.NaN : ToolCpu.TotalMilliseconds / Turns;
+
+    public int Turns => Samples.Count;
+
+    public double TurnsPerSecond => Samples.Count / Duration.TotalSeconds;
+
+    public int ErrorCount => Errors.Values.Sum();
+
+    public double P50 => Percentile(Samples.Select(s => s.Ms), 0.50);
+
+    public double P99 => Percentile(Samples.Select(s => s.Ms), 0.99);
+
+    public int Count(TurnKind kind) => Samples.Count(s => s.Kind == kind);
+
+    /// <summary>Nearest-rank percentile; NaN when there are no samples.</summary>
+    public static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(p * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}
+
+/// <summary>Model mode: the stub's latency, its calls, and the bot's own time per reply turn (latency minus one model round trip).</summary>
+public sealed record ModelFigures(TimeSpan Latency, long Calls, long Streamed, int MaxInFlight, double OverheadP50, double OverheadP99, double ReplyP50);
+
+/// <summary>Memory of the bot process before and after opening many sessions that stay active.</summary>
+public sealed record MemoryResult(int Sessions, long RssBefore, long RssAfter, long PrivateBefore, long PrivateAfter, long StoreBytesBefore, long StoreBytesAfter)
+{
+    public double PrivatePerSession => (PrivateAfter - PrivateBefore) / (double)Sessions;
+
+    public double RssPerSession => (RssAfter - RssBefore) / (double)Sessions;
+
+    public double StorePerSession => (StoreBytesAfter - StoreBytesBefore) / (double)Sessions;
+}

@@ -1,0 +1,166 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RolePlayBot.LoadTest;
+
+/// <summary>
+/// An OpenAI-compatible Chat Completions server on 127.0.0.1 that answers every call after a fixed latency: the judge
+/// (a call with a response_format) gets a valid verdict observing nothing, the customer a short line, as JSON or, when
+/// the call asks to stream, as Server-Sent Events; every answer reports token usage. It counts calls and the most that
+/// were in flight at once, which shows whether a turn's customer and judge calls overlap.
+/// </summary>
+public sealed class StubModelServer : IAsyncDisposable
+{
+    private static readonly string[] Items =
+    [
+        "acknowledge_receipt", "time_commitment", "concrete_solution", "clear_information", "clarifying_question",
+        "acknowledge_emotion", "apology", "perspective_taking", "follow_up_care", "blame_shifting", "cold_tone", "impatience",
+        "presumed_bad_faith",
+    ];
+
+    private static readonly string Verdict = JsonSerializer.Serialize(new
+    {
+        items = Items.Select(id => new { id, observed = false, evidence = (string?)null }),
+        critique = "（桩模型）回复已收到。",
+        suggested_reply = "您好，非常抱歉让您久等了，我马上为您处理。",
+        injection_suspected = false,
+    });
+
+    private const string CustomerLine = "那你们打算怎么处理？我等你回复。";
+
+    private readonly WebApplication app;
+    private readonly TimeSpan latency;
+    private long calls;
+    private long streamed;
+    private int inFlight;
+    private int maxInFlight;
+
+    private StubModelServer(WebApplication app, TimeSpan latency)
+    {
+        this.app = app;
+        this.latency = latency;
+    }
+
+    public string Endpoint { get; private set; } = "";
+
+    public long Calls => Interlocked.Read(ref calls);
+
+    public long Streamed => Interlocked.Read(ref streamed);
+
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+
+    public static async Task<StubModelServer> StartAsync(TimeSpan latency)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var server = new StubModelServer(builder.Build(), latency);
+        server.app.Run(server.HandleAsync);
+        await server.app.StartAsync();
+        var address = server.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.Endpoint = address + "/v1/";
+        return server;
+    }
+
+    public void ResetCounters()
+    {
+        Interlocked.Exchange(ref calls, 0);
+        Interlocked.Exchange(ref streamed, 0);
+        Volatile.Write(ref maxInFlight, 0);
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var document = await JsonDocument.ParseAsync(context.Request.Body);
+        var root = document.RootElement;
+        var judge = root.TryGetProperty("response_format", out _);
+        var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        Interlocked.Increment(ref calls);
+        var now = Interlocked.Increment(ref inFlight);
+        int seen;
+        while (now > (seen = Volatile.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
+        {
+        }
+
+        try
+        {
+            var content = judge ? Verdict : CustomerLine;
+            if (stream)
+            {
+                Interlocked.Increment(ref streamed);
+                await StreamAsync(context.Response, content);
+            }
+            else
+            {
+                await Task.Delay(latency);
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(JsonSerializer.Serialize(new
+                {
+                    id = "chatcmpl-bench",
+                    @object = "chat.completion",
+                    created = 1_700_000_000,
+                    model = "bench-stub",
+                    choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+                    usage = Usage(content),
+                }));
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    /// <summary>The first token after a third of the latency, the rest spread over the remainder: done at the latency.</summary>
+    private async Task StreamAsync(HttpResponse response, string content)
+    {
+        response.ContentType = "text/event-stream";
+        var pieces = Enumerable.Range(0, (content.Length + 3) / 4).Select(i => content.Substring(i * 4, Math.Min(4, content.Length - (i * 4)))).ToList();
+        await Task.Delay(latency / 3);
+        var gap = latency * 2 / 3 / Math.Max(1, pieces.Count);
+        foreach (var piece in pieces)
+        {
+            await SendAsync(Chunk(new { role = "assistant", content = piece }, null));
+            await Task.Delay(gap);
+        }
+
+        await SendAsync(Chunk(new { }, "stop"));
+        await SendAsync(JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-bench",
+            @object = "chat.completion.chunk",
+            created = 1_700_000_000,
+            model = "bench-stub",
+            choices = Array.Empty<object>(),
+            usage = Usage(content),
+        }));
+        await SendAsync("[DONE]");
+
+        async Task SendAsync(string data)
+        {
+            await response.Body.WriteAsync(Encoding.UTF8.GetBytes($"data: {data}\n\n"));
+            await response.Body.FlushAsync();
+        }
+    }
+
+    private static string Chunk(object delta, string? finishReason) => JsonSerializer.Serialize(new
+    {
+        id = "chatcmpl-bench",
+        @object = "chat.completion.chunk",
+        created = 1_700_000_000,
+        model = "bench-stub",
+        choices = new[] { new { index = 0, delta, finish_reason = finishReason } },
+    });
+
+    private static object Usage(string content) => new { prompt_tokens = 1200, completion_tokens = content.Length, total_tokens = 1200 + content.Length };
+}

@@ -1,0 +1,191 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace RolePlayBot.LoadTest;
+
+/// <summary>
+/// One simulated trainee in a Teams personal chat: starts a customer, answers with a scripted agent's replies one by
+/// one (each as soon as the previous turn's customer line has arrived), ends the session when the script runs out, and
+/// starts the next customer when a scorecard arrives. Against the echo bot it just sends the replies. Every turn's
+/// latency runs from just before the inbound POST to the arrival at the connector that completes it.
+/// </summary>
+public sealed class Trainee(
+    int index,
+    string runId,
+    HttpClient http,
+    Uri botEndpoint,
+    string serviceUrl,
+    IReadOnlyList<AgentScript> scripts,
+    bool echo,
+    LatencyRecorder recorder)
+{
+    public static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+    private readonly Lock gate = new();
+    private PendingTurn? pending;
+    private int sequence;
+    private readonly int number = index;
+    private int scriptIndex = index;
+    private int line;
+    private volatile bool sessionOver = true;
+
+    public string ConversationId { get; } = $"a:bench-{runId}-{index}";
+
+    private string UserId => $"29:bench-user-{runId}-{number}";
+
+    private AgentScript Script => scripts[scriptIndex % scripts.Count];
+
+    /// <summary>Sends turns back to back until <paramref name="stop"/>; failures are counted and the trainee goes on.</summary>
+    public async Task RunAsync(CancellationToken stop)
+    {
+        while (await TurnAsync(stop))
+        {
+        }
+    }
+
+    /// <summary>Sends <paramref name="count"/> turns (e.g. a start and one reply, to leave a session open).</summary>
+    public async Task RunTurnsAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await TurnAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>One turn, recorded; false once <paramref name="stop"/> is cancelled.</summary>
+    private async Task<bool> TurnAsync(CancellationToken stop)
+    {
+        if (stop.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        var (kind, text) = Next();
+        var turn = new PendingTurn($"{ConversationId}-{++sequence}", kind);
+        lock (gate)
+        {
+            pending = turn;
+        }
+
+        try
+        {
+            turn.SentAt = Stopwatch.GetTimestamp();
+            using var content = new ByteArrayContent(Activity(turn.ActivityId, text));
+            content.Headers.ContentType = Json;
+            using var response = await http.PostAsync(botEndpoint, content, stop);
+            if (!response.IsSuccessStatusCode)
+            {
+                recorder.Error($"inbound POST answered {(int)response.StatusCode}");
+                await Task.Delay(100, stop);
+                return true;
+            }
+
+            var arrived = await turn.Completed.WaitAsync(TurnTimeout, stop);
+            recorder.Add(kind, Stopwatch.GetElapsedTime(turn.SentAt, arrived));
+            Advance(turn);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (TimeoutException)
+        {
+            recorder.Error($"{kind} turn not complete within {TurnTimeout.TotalSeconds:0} s");
+            sessionOver = true;
+        }
+        catch (HttpRequestException e)
+        {
+            recorder.Error($"inbound POST failed: {e.HttpRequestError}");
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    /// <summary>Called by the connector for each activity of this conversation.</summary>
+    public void OnActivity(ConnectorActivity activity, long arrived)
+    {
+        if (activity.IsScorecard)
+        {
+            sessionOver = true;
+        }
+
+        PendingTurn? turn;
+        lock (gate)
+        {
+            turn = pending;
+        }
+
+        if (turn is not null && string.Equals(activity.ReplyToId, turn.ActivityId, StringComparison.Ordinal))
+        {
+            turn.Offer(activity, arrived);
+        }
+    }
+
+    private (TurnKind Kind, string Text) Next()
+    {
+        if (echo)
+        {
+            var script = Script;
+            var text = script.Replies[line++ % script.Replies.Count];
+            return (TurnKind.Echo, text);
+        }
+
+        if (sessionOver)
+        {
+            scriptIndex += 7;
+            line = 0;
+            return (TurnKind.Start, "start " + Script.PersonaId);
+        }
+
+        return line < Script.Replies.Count ? (TurnKind.Reply, Script.Replies[line++]) : (TurnKind.End, "end");
+    }
+
+    private void Advance(PendingTurn turn)
+    {
+        if (turn.Kind == TurnKind.Start)
+        {
+            sessionOver = false;
+        }
+        else if (turn.Kind == TurnKind.End || turn.SessionGone)
+        {
+            sessionOver = true;
+        }
+    }
+
+    /// <summary>A Teams personal-chat message activity (as in tests/RolePlayBot.Bot.Tests/BotFramework/Fixtures).</summary>
+    private byte[] Activity(string id, string text)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "message");
+            json.WriteString("id", id);
+            json.WriteString("timestamp", DateTimeOffset.UtcNow);
+            json.WriteString("channelId", "msteams");
+            json.WriteString("serviceUrl", serviceUrl);
+            json.WriteStartObject("from");
+            json.WriteString("id", UserId);
+            json.WriteString("name", $"Trainee {number}");
+            json.WriteEndObject();
+            json.WriteStartObject("conversation");
+            json.WriteString("conversationType", "personal");
+            json.WriteString("id", ConversationId);
+            json.WriteEndObject();
+            json.WriteStartObject("recipient");
+            json.WriteString("id", "28:bench-bot");
+            json.WriteString("name", "RolePlayBot");
+            json.WriteEndObject();
+            json.WriteString("text", text);
+            json.WriteString("textFormat", "plain");
+            json.WriteString("locale", echo || Script.Locale.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en-US");
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

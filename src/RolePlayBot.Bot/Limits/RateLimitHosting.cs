@@ -1,0 +1,15 @@
+namespace RolePlayBot.Bot.Limits;
+
+public static class RateLimitHosting
+{
+    public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.SectionName)
+            .Validate(o => !o.Enabled || (o.PerUserPerMinute > 0 && o.PerConversationPerMinute > 0 && o.MaxTracked > 0),
+                "RateLimits:PerUserPerMinute, PerConversationPerMinute and MaxTracked must be 1 or more (or set RateLimits:Enabled to false).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TraineeRateLimiter>();
+        return builder;
+    }
+}

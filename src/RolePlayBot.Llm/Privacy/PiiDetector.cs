@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using RolePlayBot.Core.Text;
+
+namespace RolePlayBot.Llm.Privacy;
+
+/// <summary>
+/// Finds private details in free text: the categories switched on in <see cref="PiiMaskingOptions"/>, each span at
+/// most once. Patterns run in priority order (an e-mail before the digits inside it, a labelled order number before a
+/// phone-shaped one) and a later pattern never takes text an earlier one already took.
+/// </summary>
+/// <remarks>
+/// Deliberately generous: a false positive only hides a few words from the model (and comes back unmasked in its
+/// answer), a false negative sends a customer's phone number to a third party. None of the patterns can match a
+/// quote or a backslash, so a restored value can never break the JSON a judge answers with.
+/// </remarks>
+public sealed partial class PiiDetector(PiiMaskingOptions options)
+{
+    /// <summary>Every detail of a category switched on, in text order, without overlaps.</summary>
+    public IReadOnlyList<PiiSpan> Find(string text)
+    {
+        if (!options.Any || string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        // Full-width digits and signs (what a Chinese IME types) are matched as ASCII; folding keeps every index.
+        var folded = TextNormalizer.FoldWidth(text);
+        var taken = new List<(PiiSpan Span, bool Masked)>();
+        foreach (var (kind, enabled, regex) in Patterns())
+        {
+            foreach (var match in regex.EnumerateMatches(folded))
+            {
+                var span = new PiiSpan(kind, match.Index, match.Length);
+                if (kind == PiiKind.Phone && !PlausiblePhone(folded.AsSpan(match.Index, match.Length)))
+                {
+                    continue;
+                }
+
+                if (!taken.Any(t => t.Span.Overlaps(span)))
+                {
+                    taken.Add((span, enabled));
+                }
+            }
+        }
+
+        // A category switched off still claims its text, so a phone number let through is not masked as an order number.
+        return [.. taken.Where(t => t.Masked).Select(t => t.Span).OrderBy(s => s.Start)];
+    }
+
+    private IEnumerable<(PiiKind Kind, bool Enabled, Regex Regex)> Patterns()
+    {
+        yield return (PiiKind.Email, options.Emails, Email());
+        yield return (PiiKind.IdCard, options.IdCards, IdCard());
+        yield return (PiiKind.OrderId, options.OrderIds, LabelledOrderId());
+        yield return (PiiKind.Mobile, options.Phones, ChineseMobile());
+        yield return (PiiKind.Phone, options.Phones, International());
+        yield return (PiiKind.Phone, options.Phones, ChineseLandline());
+        yield return (PiiKind.Phone, options.Phones, NorthAmerican());
+        yield return (PiiKind.Address, options.Addresses, ChineseAddress());
+        yield return (PiiKind.Address, options.Addresses, EnglishAddress());
+        yield return (PiiKind.OrderId, options.OrderIds, LongNumber());
+    }
+
+    /// <summary>International numbers are matched loosely; 7 to 15 digits (E.164) is what makes one a phone number.</summary>
+    private static bool PlausiblePhone(ReadOnlySpan<char> text)
+    {
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                digits++;
+            }
+        }
+
+        return digits is >= 7 and <= 15;
+    }
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", RegexOptions.None, 1000)]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])", RegexOptions.None, 1000)]
+    private static partial Regex IdCard();
+
+    /// <summary>The number after a label; the label stays, so the model still knows what it is.</summary>
+    [GeneratedRegex(@"(?<=(?:订单号|订单编号|订单|单号|运单号|快递单号|order\s*(?:no\.?|number|num|id|#))\s*(?:是|为|[:：#])?\s*)(?=[A-Za-z-]*\d)[A-Za-z\d][A-Za-z\d-]{4,38}[A-Za-z\d](?![A-Za-z\d])", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex LabelledOrderId();
+
+    [GeneratedRegex(@"(?<![\d+])(?:(?:\+|00)\s?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)", RegexOptions.None, 1000)]
+    private static partial Regex ChineseMobile();
+
+    [GeneratedRegex(@"(?<![\w+])(?:\+|00)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?)(?:[\s.-]?\d{2,5}){1,4}(?!\d)", RegexOptions.None, 1000)]
+    private static partial Regex International();
+
+    [GeneratedRegex(@"(?<!\d)(?:(?:\(0\d{2,3}\)|0\d{2,3})[\s-]?\d{3,4}[\s-]?\d{4}(?:-\d{1,5})?|[48]00[\s-]?\d{3}[\s-]?\d{4})(?!\d)", RegexOptions.None, 1000)]
+    private static partial Regex ChineseLandline();
+
+    [GeneratedRegex(@"(?<![\d(])(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)", RegexOptions.None, 1000)]
+    private static partial Regex NorthAmerican();
+
+    /// <summary>
+    /// Areas (省/市/区/县/镇…) then a street (路/街/巷…) then numbers (号/栋/单元/室…): two areas, an area and a street,
+    /// or a street with a number. Pronouns and particles (我, 在, 的…) cannot be part of a place name, so "我住在" stays.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?:(?:[\u4e00-\u9fff-[我你您他她它在住是的了到给寄送发和与从把被请烦好吗呢啊吧就都也还要这那个些说]]{1,7}(?:省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗|镇|乡|街道)){2,4}(?:[\u4e00-\u9fff\dA-Za-z-[我你您他她它在住是的了到给寄送发和与从把被请烦好吗呢啊吧就都也还要这那个些说]]{1,12}?(?:大道|路|街|巷|弄|胡同|里|村|小区|花园|公寓|大厦|广场|园区))?"
+        + @"|(?:[\u4e00-\u9fff-[我你您他她它在住是的了到给寄送发和与从把被请烦好吗呢啊吧就都也还要这那个些说]]{1,7}(?:省|自治区|市|自治州|区|县|旗|镇|乡|街道))?[\u4e00-\u9fff\dA-Za-z-[我你您他她它在住是的了到给寄送发和与从把被请烦好吗呢啊吧就都也还要这那个些说]]{1,12}?(?:大道|路|街|巷|弄|胡同|里|村|小区|花园|公寓|大厦|广场|园区)(?=[\s-]?[\d一二三四五六七八九十百零〇]))"
+        + @"(?:[\s-]?[\d一二三四五六七八九十百零〇A-Za-z-]{1,6}(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户))*",
+        RegexOptions.None, 1000)]
+    private static partial Regex ChineseAddress();
+
+    [GeneratedRegex(
+        @"(?<![\w])\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]*\.?\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Close|Crescent|Square|Sq)\b\.?"
+        + @"(?:,?\s*(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*[A-Za-z\d-]+)?(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)?(?:,?\s+[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?",
+        RegexOptions.None, 1000)]
+    private static partial Regex EnglishAddress();
+
+    [GeneratedRegex(@"(?<![\dA-Za-z])[A-Za-z]{0,4}\d{10,}(?!\d)", RegexOptions.None, 1000)]
+    private static partial Regex LongNumber();
+}

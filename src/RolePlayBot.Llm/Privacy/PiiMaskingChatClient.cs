@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace RolePlayBot.Llm.Privacy;
+
+/// <summary>
+/// Hides phone numbers, e-mails, addresses, order numbers and ID card numbers from the model: every text going out is
+/// masked with per-call placeholders, and the answer (whole or streamed) is restored before anyone reads it.
+/// </summary>
+/// <remarks>
+/// Everything is masked, the persona's own order facts included. They are fictional training data, but trainers write
+/// personas from real cases, and a trainee quoting the persona's order number back must get the same placeholder in the
+/// prompt as in the persona, so the model still sees that they match. The answer restores them, so nothing is lost.
+/// </remarks>
+public sealed class PiiMaskingChatClient(IChatClient innerClient, PiiMaskingOptions options) : DelegatingChatClient(innerClient)
+{
+    private readonly PiiDetector _detector = new(options);
+
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var vault = new PiiVault(_detector);
+        var response = await base.GetResponseAsync(Mask(messages, vault), options, cancellationToken);
+        if (vault.Any)
+        {
+            foreach (var text in response.Messages.SelectMany(m => m.Contents).OfType<TextContent>())
+            {
+                text.Text = vault.Unmask(text.Text);
+            }
+        }
+
+        return response;
+    }
+
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var vault = new PiiVault(_detector);
+        var unmasker = new PiiStreamUnmasker(vault);
+        ChatResponseUpdate? last = null;
+        await foreach (var update in base.GetStreamingResponseAsync(Mask(messages, vault), options, cancellationToken))
+        {
+            foreach (var text in update.Contents.OfType<TextContent>())
+            {
+                text.Text = unmasker.Push(text.Text);
+            }
+
+            last = update;
+            yield return update;
+        }
+
+        var rest = unmasker.Flush();
+        if (rest.Length > 0)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, rest) { ResponseId = last?.ResponseId, ModelId = last?.ModelId };
+        }
+    }
+
+    /// <summary>Copies of the messages with their text masked; the caller's messages are left as they were.</summary>
+    private static List<ChatMessage> Mask(IEnumerable<ChatMessage> messages, PiiVault vault)
+    {
+        var list = messages.ToList();
+        foreach (var text in list.SelectMany(m => m.Contents).OfType<TextContent>())
+        {
+            vault.Reserve(text.Text);
+        }
+
+        return list.Select(m => new ChatMessage(m.Role, m.Contents.Select(c => c is TextContent t ? new TextContent(vault.Mask(t.Text)) : c).ToList())
+        {
+            AuthorName = m.AuthorName,
+            MessageId = m.MessageId,
+            AdditionalProperties = m.AdditionalProperties,
+        }).ToList();
+    }
+}

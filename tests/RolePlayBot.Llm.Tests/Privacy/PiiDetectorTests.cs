@@ -1,0 +1,122 @@
+using RolePlayBot.Llm.Privacy;
+
+namespace RolePlayBot.Llm.Tests.Privacy;
+
+public sealed class PiiDetectorTests
+{
+    private static string Mask(string text, PiiMaskingOptions? options = null) => new PiiVault(new PiiDetector(options ?? new())).Mask(text);
+
+    [Theory]
+    [InlineData("我的手机13800138000", "13800138000", "[MOBILE_1]")]
+    [InlineData("电话 138 0013 8000 随时打", "138 0013 8000", "[MOBILE_1]")]
+    [InlineData("打 138-0013-8000", "138-0013-8000", "[MOBILE_1]")]
+    [InlineData("+86 138 0013 8000", "+86 138 0013 8000", "[MOBILE_1]")]
+    [InlineData("手机：＋86１３８００１３８０００", "＋86１３８００１３８０００", "[MOBILE_1]")]
+    [InlineData("座机010-62345678转", "010-62345678", "[PHONE_1]")]
+    [InlineData("座机(0755) 8888 6666", "(0755) 8888 6666", "[PHONE_1]")]
+    [InlineData("热线400-820-8820", "400-820-8820", "[PHONE_1]")]
+    [InlineData("call me on +44 20 7946 0958 please", "+44 20 7946 0958", "[PHONE_1]")]
+    [InlineData("or (555) 123-4567 after six", "(555) 123-4567", "[PHONE_1]")]
+    [InlineData("mail lin.wang+shop@example.com.cn now", "lin.wang+shop@example.com.cn", "[EMAIL_1]")]
+    [InlineData("寄到广东省深圳市南山区科技园路88号3栋2单元1201室，谢谢", "广东省深圳市南山区科技园路88号3栋2单元1201室", "[ADDRESS_1]")]
+    [InlineData("我住在北京市朝阳区，快点", "北京市朝阳区", "[ADDRESS_1]")]
+    [InlineData("送到中山路100号就行", "中山路100号", "[ADDRESS_1]")]
+    [InlineData("Ship it to 221B Baker Street, London please", "221B Baker Street, London", "[ADDRESS_1]")]
+    [InlineData("I live at 42 Elm Road Apt 5, thanks", "42 Elm Road Apt 5", "[ADDRESS_1]")]
+    [InlineData("订单号2026111803217查一下", "2026111803217", "[ORDER_1]")]
+    [InlineData("订单号：TB20240512001", "TB20240512001", "[ORDER_1]")]
+    [InlineData("order no. AB-77812X is late", "AB-77812X", "[ORDER_1]")]
+    [InlineData("单号是SF1234567890123", "SF1234567890123", "[ORDER_1]")]
+    [InlineData("编号 20261118032170 呢", "20261118032170", "[ORDER_1]")]
+    [InlineData("身份证110105199003071234核对", "110105199003071234", "[ID_CARD_1]")]
+    [InlineData("身份证 11010519900307123X", "11010519900307123X", "[ID_CARD_1]")]
+    public void Each_kind_is_masked_and_the_rest_kept(string text, string secret, string placeholder)
+    {
+        var masked = Mask(text);
+
+        Assert.DoesNotContain(secret, masked, StringComparison.Ordinal);
+        Assert.Equal(text.Replace(secret, placeholder, StringComparison.Ordinal), masked);
+    }
+
+    [Theory]
+    [InlineData("非常抱歉让您收到漏水的水壶，等了这么久一定很着急。已为您安排换货，今天18点前发出，发货后我再提醒您单号。")]
+    [InlineData("快递还在路上，3号前一定到，退款¥1299已经提交。")]
+    [InlineData("这个城市的郊区配送会慢一点，我们12月3号再联系您")]
+    [InlineData("I'm so sorry, the refund of $129.00 was sent on 2026-11-18 at 18:30.")]
+    [InlineData("Order status: shipped. Please wait 3 days, order id please?")]
+    [InlineData("您好 😊👩‍👩‍👧 我知道了，马上处理")]
+    public void Ordinary_replies_pass_unchanged(string text) => Assert.Equal(text, Mask(text));
+
+    [Fact]
+    public void The_same_detail_gets_the_same_placeholder_and_different_details_their_own()
+    {
+        var vault = new PiiVault(new PiiDetector(new()));
+
+        var first = vault.Mask("手机13800138000，备用13900139000");
+        var second = vault.Mask("再确认一次 13800138000");
+
+        Assert.Equal("手机[MOBILE_1]，备用[MOBILE_2]", first);
+        Assert.Equal("再确认一次 [MOBILE_1]", second);
+        Assert.Equal("打[MOBILE_2]或[MOBILE_1]", vault.Mask("打[MOBILE_2]或[MOBILE_1]"));
+        Assert.Equal("打13900139000或13800138000", vault.Unmask("打[MOBILE_2]或[MOBILE_1]"));
+    }
+
+    [Fact]
+    public void A_placeholder_typed_by_the_trainee_is_never_handed_out()
+    {
+        var vault = new PiiVault(new PiiDetector(new()));
+        vault.Reserve("我写的 [MOBILE_1] 是字面");
+
+        var masked = vault.Mask("我写的 [MOBILE_1] 是字面，真号码13800138000");
+
+        Assert.Equal("我写的 [MOBILE_1] 是字面，真号码[MOBILE_2]", masked);
+        Assert.Equal("[MOBILE_1] / 13800138000", vault.Unmask("[MOBILE_1] / [MOBILE_2]"));
+    }
+
+    [Fact]
+    public void Categories_can_be_switched_off_and_masking_as_a_whole()
+    {
+        const string text = "手机13800138000，邮箱a@b.cn";
+
+        Assert.Equal("手机13800138000，邮箱[EMAIL_1]", Mask(text, new PiiMaskingOptions { Phones = false }));
+        Assert.Equal(text, Mask(text, new PiiMaskingOptions { Enabled = false }));
+    }
+
+    [Fact]
+    public void A_streamed_placeholder_split_across_chunks_is_restored()
+    {
+        var vault = new PiiVault(new PiiDetector(new()));
+        vault.Mask("我的手机13800138000");
+        var stream = new PiiStreamUnmasker(vault);
+
+        var shown = new[] { "好的，打", "[MOB", "ILE", "_1]给", "你。[不是占位符", "] 完" }.Select(stream.Push).ToList();
+        shown.Add(stream.Flush());
+
+        Assert.Equal("好的，打13800138000给你。[不是占位符] 完", string.Concat(shown));
+        Assert.Equal("好的，打", shown[0]);
+        Assert.Equal("", shown[1]);
+    }
+
+    [Fact]
+    public void Masking_then_restoring_gives_back_exactly_the_original_text()
+    {
+        string[] fragments =
+        [
+            "您好", "13800138000", " ", "138 0013 8000", "，", "+44 20 7946 0958", "a@b.cn", "广东省深圳市南山区科技园路88号", "订单号", "TB20240512001",
+            "😊", "\u200d", "[", "]", "[MOBILE_", "1]", "2026111803217", "Elm", "42 Elm Road", "\n", "退款¥1299", "110105199003071234", "-", "00",
+        ];
+        string[] separators = [" ", "，", "\n", "。", ", "];
+        var random = new Random(20261122);
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = string.Join(separators[random.Next(separators.Length)], Enumerable.Range(0, random.Next(1, 12)).Select(_ => fragments[random.Next(fragments.Length)]));
+            var vault = new PiiVault(new PiiDetector(new()));
+            vault.Reserve(text);
+
+            var masked = vault.Mask(text);
+
+            Assert.Equal(text, vault.Unmask(masked));
+            Assert.DoesNotContain("13800138000", masked, StringComparison.Ordinal);
+        }
+    }
+}
