@@ -97,6 +97,10 @@ public static class BotTexts
 
     public static string Hint(string hint, bool zh) => (zh ? "💡 提示：" : "💡 Hint: ") + hint;
 
+    public static string TurnLimitReached(int turns, bool zh) => zh
+        ? $"本次练习已达 {turns} 轮上限，先到这里，看看成绩单吧。输入 `重来` 可以再练一次。"
+        : $"This session has reached its limit of {turns} replies, so it ends here: here is your scorecard. Type `restart` to practise again.";
+
     public static string FallbackNote(bool zh) => zh
         ? "_（模型暂时不可用，这一句由离线引擎扮演客户）_"
         : "_(The model is unavailable; the offline engine answered this turn.)_";

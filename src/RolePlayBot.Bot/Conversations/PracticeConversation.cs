@@ -130,6 +130,13 @@ public sealed partial class PracticeConversation(
             await outbox.TextAsync($"_{BotTexts.JudgeFallbackNote(zh)}_", cancellationToken);
         }
 
+        if (!session.IsOver && session.Turns.Count >= options.Value.MaxTurnsPerSession)
+        {
+            // A session that never ends would grow its stored state and the cost of every turn without bound.
+            session.End();
+            await outbox.TextAsync(BotTexts.TurnLimitReached(options.Value.MaxTurnsPerSession, zh), cancellationToken);
+        }
+
         if (session.IsOver)
         {
             await FinishAsync(state, outbox, cancellationToken);
