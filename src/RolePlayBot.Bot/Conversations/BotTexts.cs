@@ -105,6 +105,11 @@ public static class BotTexts
         ? "_（模型暂时不可用，这一句由离线引擎扮演客户）_"
         : "_(The model is unavailable; the offline engine answered this turn.)_";
 
+    /// <summary>Under the feedback when the model judge gave no usable verdict and the rules alone judged the reply.</summary>
+    public static string JudgeFallbackNote(bool zh) => zh
+        ? "（模型暂时不可用，这一轮由离线引擎点评）"
+        : "(The model is unavailable; the offline engine judged this turn.)";
+
     public static string OnlyIn(string locale, bool zh) => zh
         ? $"（这位客户只有{(Core.Locales.IsChinese(locale) ? "中文" : "英文")}版。）"
         : $"(This customer is only available in {(Core.Locales.IsChinese(locale) ? "Chinese" : "English")}.)";
