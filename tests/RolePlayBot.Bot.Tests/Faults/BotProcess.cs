@@ -123,7 +123,7 @@ internal sealed partial class BotProcess : IAsyncDisposable
         }
     }
 
-    private static string BotDll()
+    internal static string BotDll()
     {
         // …/tests/RolePlayBot.Bot.Tests/bin/<Configuration>/net10.0/ → …/src/RolePlayBot.Bot/bin/<Configuration>/net10.0/
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
