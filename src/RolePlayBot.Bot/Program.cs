@@ -25,7 +25,7 @@ try
     app.Run();
     return 0;
 }
-catch (Exception e) when (StartupErrors.Explain(e) is { } problem)
+catch (Exception e) when (StartupErrors.Explain(e) is { } problem && StartupErrors.IsOwnProcess(typeof(Program).Assembly))
 {
     // A broken checklist, prompt or setting: the last line says which file, line and field (or setting) to fix.
     Console.Error.WriteLine($"error: {problem}");

@@ -10,6 +10,12 @@ namespace RolePlayBot.Bot.Hosting;
 /// </summary>
 public static class StartupErrors
 {
+    /// <summary>
+    /// True when this program is the process itself. When another program runs its entry point (WebApplicationFactory
+    /// in tests starts the host through it), the failure must reach that caller as the exception it is.
+    /// </summary>
+    public static bool IsOwnProcess(System.Reflection.Assembly program) => System.Reflection.Assembly.GetEntryAssembly() == program;
+
     /// <summary>The line to print for a fixable start-up failure, or null when <paramref name="error"/> is a real bug.</summary>
     public static string? Explain(Exception error)
     {
