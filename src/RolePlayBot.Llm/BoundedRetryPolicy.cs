@@ -5,11 +5,16 @@ namespace RolePlayBot.Llm;
 
 /// <summary>
 /// The SDK's retry policy (429, 408, 5xx, transport errors) with our limits: the server's Retry-After is
-/// honoured, but a wait longer than <paramref name="maxDelay"/> is not retried at all, and an attempt that
-/// timed out is not repeated — a slow model stays slow, and the trainee is waiting.
+/// honoured exactly, but a wait longer than <paramref name="maxDelay"/> is not retried at all, and an attempt that
+/// timed out is not repeated — a slow model stays slow, and the trainee is waiting. Without a Retry-After the wait is
+/// "full jitter" (uniform between zero and the capped exponential backoff), so a class of trainees whose turns failed
+/// together does not come back in one synchronised wave.
 /// </summary>
-internal sealed class BoundedRetryPolicy(int maxRetries, TimeSpan baseDelay, TimeSpan maxDelay) : ClientRetryPolicy(maxRetries)
+/// <param name="random">A number in [0, 1) per wait; tests pass a fixed sequence.</param>
+internal sealed class BoundedRetryPolicy(int maxRetries, TimeSpan baseDelay, TimeSpan maxDelay, Func<double>? random = null) : ClientRetryPolicy(maxRetries)
 {
+    private readonly Func<double> _random = random ?? Random.Shared.NextDouble;
+
     protected override bool ShouldRetry(PipelineMessage message, Exception? exception) =>
         base.ShouldRetry(message, exception) && Allowed(message, exception);
 
@@ -22,8 +27,15 @@ internal sealed class BoundedRetryPolicy(int maxRetries, TimeSpan baseDelay, Tim
         {
             return asked;
         }
-        var backoff = baseDelay * Math.Pow(2, Math.Max(0, tryCount - 1));
-        return backoff < maxDelay ? backoff : maxDelay;
+        return Backoff(tryCount);
+    }
+
+    /// <summary>Full jitter: uniform in [0, min(maxDelay, baseDelay · 2^(tryCount−1))).</summary>
+    internal TimeSpan Backoff(int tryCount)
+    {
+        var exponential = baseDelay * Math.Pow(2, Math.Clamp(tryCount - 1, 0, 30));
+        var ceiling = exponential < maxDelay ? exponential : maxDelay;
+        return ceiling * Math.Clamp(_random(), 0, 1);
     }
 
     private bool Allowed(PipelineMessage message, Exception? exception)

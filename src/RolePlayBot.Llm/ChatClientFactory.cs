@@ -5,6 +5,7 @@ using Azure.Identity;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
+using RolePlayBot.Llm.Resilience;
 
 namespace RolePlayBot.Llm;
 
@@ -21,7 +22,8 @@ public static class ChatClientFactory
     public static IChatClient Create(LlmOptions options, TokenCredential? credential = null) => Create(options, credential, transport: null);
 
     /// <param name="transport">The HTTP transport; tests pass one that trusts a loopback test certificate.</param>
-    internal static IChatClient Create(LlmOptions options, TokenCredential? credential, PipelineTransport? transport)
+    /// <param name="time">The circuit breaker's and the timeouts' clock; tests pass a manual one.</param>
+    internal static IChatClient Create(LlmOptions options, TokenCredential? credential, PipelineTransport? transport, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsConfigured)
@@ -48,7 +50,18 @@ public static class ChatClientFactory
 #pragma warning disable OPENAI001
         var chatClient = new ChatClient(options.Model!, Authentication(options, credential), clientOptions);
 #pragma warning restore OPENAI001
-        return new OpenAiChatClient(chatClient, endpoint, options.Model);
+        return Compose(new OpenAiChatClient(chatClient, endpoint, options.Model), options, time);
+    }
+
+    /// <summary>
+    /// The layers under the PII mask (which <see cref="PracticeEngineFactory"/> puts outermost, so nothing unmasked
+    /// reaches any of them), outermost first: timeouts and the circuit breaker (one per client, so shared by every
+    /// session using it), then the SDK's pipeline with its jittered retries.
+    /// </summary>
+    private static IChatClient Compose(IChatClient model, LlmOptions options, TimeProvider? time)
+    {
+        var breaker = new CircuitBreaker(options.CircuitBreakerFailures, TimeSpan.FromSeconds(options.CircuitBreakerSeconds), time);
+        return new ResilientChatClient(model, breaker, ModelTimeouts.From(options), time);
     }
 
     private static AuthenticationPolicy Authentication(LlmOptions options, TokenCredential? credential)

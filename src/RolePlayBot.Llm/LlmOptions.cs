@@ -35,6 +35,27 @@ public sealed class LlmOptions
     /// <summary>The longest single wait. A server asking for longer (Retry-After) gets no retry, so a turn never hangs.</summary>
     public double MaxRetryDelaySeconds { get; set; } = 8;
 
+    /// <summary>
+    /// The longest one call may take, retries and their waits included; past it the turn falls back. Each attempt is
+    /// also bounded by <see cref="TimeoutSeconds"/>, but three slow 5xx answers in a row would otherwise add up.
+    /// </summary>
+    public double CallTimeoutSeconds { get; set; } = 45;
+
+    /// <summary>The longest silence between two chunks of a streamed answer (and before the first) before it is given up.</summary>
+    public double StreamIdleTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>The longest a streamed answer may take in all, however steadily it trickles.</summary>
+    public double StreamTimeoutSeconds { get; set; } = 90;
+
+    /// <summary>
+    /// Failed calls in a row (timeouts, 429 beyond the retries, 5xx, malformed answers) after which the circuit opens:
+    /// every turn then falls back at once instead of each waiting for a dead endpoint. 0 turns the breaker off.
+    /// </summary>
+    public int CircuitBreakerFailures { get; set; } = 5;
+
+    /// <summary>How long the circuit stays open before one probe call may try the endpoint again.</summary>
+    public double CircuitBreakerSeconds { get; set; } = 30;
+
     /// <summary>Turns the model customer always sees word for word; older ones are summarised (see <see cref="History()"/>).</summary>
     public int HistoryTurns { get; set; } = HistoryWindow.Default.VerbatimTurns;
 
@@ -94,6 +115,22 @@ public sealed class LlmOptions
         if (!(RetryDelaySeconds >= 0) || !(MaxRetryDelaySeconds >= RetryDelaySeconds) || MaxRetryDelaySeconds > 120)
         {
             errors.Add($"{SectionName}:RetryDelaySeconds and MaxRetryDelaySeconds must satisfy 0 <= RetryDelaySeconds <= MaxRetryDelaySeconds <= 120");
+        }
+        if (!(CallTimeoutSeconds > 0 && CallTimeoutSeconds <= 600))
+        {
+            errors.Add($"{SectionName}:CallTimeoutSeconds must be between 0 and 600, not {CallTimeoutSeconds}");
+        }
+        if (!(StreamIdleTimeoutSeconds > 0 && StreamIdleTimeoutSeconds <= StreamTimeoutSeconds && StreamTimeoutSeconds <= 600))
+        {
+            errors.Add($"{SectionName}:StreamIdleTimeoutSeconds and {SectionName}:StreamTimeoutSeconds must satisfy 0 < StreamIdleTimeoutSeconds <= StreamTimeoutSeconds <= 600");
+        }
+        if (CircuitBreakerFailures is < 0 or > 1000)
+        {
+            errors.Add($"{SectionName}:CircuitBreakerFailures must be between 0 (off) and 1000, not {CircuitBreakerFailures}");
+        }
+        if (!(CircuitBreakerSeconds > 0 && CircuitBreakerSeconds <= 3600))
+        {
+            errors.Add($"{SectionName}:CircuitBreakerSeconds must be between 0 and 3600, not {CircuitBreakerSeconds}");
         }
         return errors;
     }

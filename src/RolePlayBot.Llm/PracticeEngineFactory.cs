@@ -24,8 +24,8 @@ public static class PracticeEngineFactory
         }
 
         options.EnsureValid();
-        var chat = ChatClientFactory.Create(options);
-        chat = chat.UsePiiMasking(options.Masking);
+        // Mask → timeouts and circuit breaker → SDK retries → HTTP (see ChatClientFactory.Compose for the inner layers).
+        var chat = ChatClientFactory.Create(options).UsePiiMasking(options.Masking);
         var customer = new ModelCustomer(chat, PromptTemplate.Load(Path.Combine(promptsPath, "customer.prompty")), scripted, options.History());
         var judge = new LlmJudgeEvaluator(chat, PromptTemplate.Load(Path.Combine(promptsPath, "judge.prompty")), rules, scorer);
         return new EngineSetup(new PracticeEngines(checklist, rules, judge, customer), "model", true,

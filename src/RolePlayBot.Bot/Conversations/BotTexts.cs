@@ -97,9 +97,18 @@ public static class BotTexts
 
     public static string Hint(string hint, bool zh) => (zh ? "💡 提示：" : "💡 Hint: ") + hint;
 
+    public static string TurnLimitReached(int turns, bool zh) => zh
+        ? $"本次练习已达 {turns} 轮上限，先到这里，看看成绩单吧。输入 `重来` 可以再练一次。"
+        : $"This session has reached its limit of {turns} replies, so it ends here: here is your scorecard. Type `restart` to practise again.";
+
     public static string FallbackNote(bool zh) => zh
         ? "_（模型暂时不可用，这一句由离线引擎扮演客户）_"
         : "_(The model is unavailable; the offline engine answered this turn.)_";
+
+    /// <summary>Under the feedback when the model judge gave no usable verdict and the rules alone judged the reply.</summary>
+    public static string JudgeFallbackNote(bool zh) => zh
+        ? "（模型暂时不可用，这一轮由离线引擎点评）"
+        : "(The model is unavailable; the offline engine judged this turn.)";
 
     public static string OnlyIn(string locale, bool zh) => zh
         ? $"（这位客户只有{(Core.Locales.IsChinese(locale) ? "中文" : "英文")}版。）"

@@ -19,6 +19,7 @@ public static class ConversationHosting
             .Validate(o => o.WebChatStreamIntervalSeconds >= 0.05, "Conversations:WebChatStreamIntervalSeconds must be at least 0.05.")
             .Validate(o => o.StreamMaxSeconds is > 0 and <= 115, "Conversations:StreamMaxSeconds must be more than 0 and at most 115 (Teams ends a stream after 2 minutes).")
             .Validate(o => o.MaxMessageCharacters > 0, "Conversations:MaxMessageCharacters must be 1 or more.")
+            .Validate(o => o.MaxTurnsPerSession is > 0 and <= 500, "Conversations:MaxTurnsPerSession must be from 1 to 500.")
             .ValidateOnStart();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<Streaming.CustomerStreaming>();

@@ -50,6 +50,12 @@ public sealed class ConversationOptions
     /// </summary>
     public int MaxMessageCharacters { get; set; } = 2000;
 
+    /// <summary>
+    /// Replies one session may take before it ends with the scorecard. The longest scripted customers resolve in
+    /// about ten; the cap keeps a session's stored state, and so each turn's cost and memory, bounded.
+    /// </summary>
+    public int MaxTurnsPerSession { get; set; } = 40;
+
     public bool RendersCards(string? channelId) =>
         channelId is not null && CardChannels.Contains(channelId, StringComparer.OrdinalIgnoreCase);
 }

@@ -124,6 +124,19 @@ public sealed partial class PracticeConversation(
             await outbox.TextAsync(BotTexts.CustomerSays(session.Persona.Name, turn.Chasers[^1], session.Mood, zh), cancellationToken);
         }
 
+        if (turn.Evaluation.FellBackToRules && state.SessionMode != PracticeMode.Practice)
+        {
+            // No feedback card in an exam to carry the note, yet the trainee should know how this turn was judged.
+            await outbox.TextAsync($"_{BotTexts.JudgeFallbackNote(zh)}_", cancellationToken);
+        }
+
+        if (!session.IsOver && session.Turns.Count >= options.Value.MaxTurnsPerSession)
+        {
+            // A session that never ends would grow its stored state and the cost of every turn without bound.
+            session.End();
+            await outbox.TextAsync(BotTexts.TurnLimitReached(options.Value.MaxTurnsPerSession, zh), cancellationToken);
+        }
+
         if (session.IsOver)
         {
             await FinishAsync(state, outbox, cancellationToken);

@@ -30,6 +30,11 @@ internal static class FeedbackView
             lines.Add($"[bold]{(zh ? "更好的回复" : "A better reply")}：[/][italic]{Markup.Escape(evaluation.SuggestedReply)}[/]");
         }
 
+        if (evaluation.FellBackToRules)
+        {
+            lines.Add(zh ? "[grey](模型暂时不可用，这一轮由离线引擎点评)[/]" : "[grey](the model is unavailable; the offline engine judged this turn)[/]");
+        }
+
         if (evaluation.InjectionSuspected)
         {
             lines.Add(zh ? "[yellow]这条回复里有试图指挥评分的内容，已忽略。[/]" : "[yellow]This reply tried to instruct the grader; that part was ignored.[/]");

@@ -48,7 +48,7 @@ public sealed partial class LlmJudgeEvaluator(
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 diagnostics.Add($"model judge unavailable ({e.GetType().Name}: {e.Message}); the rules' evaluation was used");
-                return RulesOnly(ruleResult, screen.Flagged, diagnostics);
+                return RulesOnly(ruleResult, screen.Flagged, diagnostics) with { FellBackToRules = true };
             }
 
             if (JudgeVerdictParser.TryParse(response.Text, out var verdict, out var error))
@@ -60,7 +60,7 @@ public sealed partial class LlmJudgeEvaluator(
         }
 
         diagnostics.Add("judge gave no usable answer; the rules' evaluation was used");
-        return RulesOnly(ruleResult, screen.Flagged, diagnostics);
+        return RulesOnly(ruleResult, screen.Flagged, diagnostics) with { FellBackToRules = true };
     }
 
     private static ReplyEvaluation RulesOnly(ReplyEvaluation rules, bool flagged, List<string> diagnostics) =>

@@ -15,6 +15,12 @@ public sealed record ReplyEvaluation(
     bool InjectionSuspected,
     IReadOnlyList<string> Diagnostics)
 {
+    /// <summary>
+    /// True when a model judge was asked but gave no usable verdict (failed, timed out, answered garbage, or its
+    /// circuit was open), so these are the rules' findings alone; the trainee is told the offline engine judged.
+    /// </summary>
+    public bool FellBackToRules { get; init; }
+
     public bool IsObserved(string itemId) => Items.Any(o => o.ItemId == itemId && o.Observed);
 
     public Observation? Find(string itemId) => Items.FirstOrDefault(o => o.ItemId == itemId);

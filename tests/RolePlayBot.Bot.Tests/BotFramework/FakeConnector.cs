@@ -27,6 +27,9 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
+    /// <summary>Calls this returns true for are recorded, then never answered: a connector that hangs.</summary>
+    public Func<RecordedCall, bool>? HoldWhen { get; set; }
+
     /// <summary>Answers a call by looking at it, before the script: a status and an optional JSON body; null falls through.</summary>
     public Func<RecordedCall, (int Status, string? Body)?>? Responder { get; set; }
 
@@ -76,6 +79,20 @@ internal sealed class FakeConnector : IAsyncDisposable
             context.Request.Headers.Authorization.ToString(),
             body);
         Calls.Enqueue(call);
+        if (HoldWhen?.Invoke(call) == true)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller went away (the bot process was killed).
+            }
+
+            return;
+        }
+
         if (Responder?.Invoke(call) is { } answer)
         {
             context.Response.StatusCode = answer.Status;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -164,6 +165,30 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         var order = turn.Select(a => a.GetRawText()).ToList();
         var note = Assert.Single(turn, a => Text(a).Contains("离线引擎"));
         Assert.True(order.IndexOf(note.GetRawText()) > order.IndexOf(final.GetRawText()), "the fallback note should follow the customer's message");
+    }
+
+    [Fact]
+    public async Task A_model_stream_that_stops_sending_without_closing_is_given_up_at_the_idle_timeout_and_the_turn_completes_with_the_note()
+    {
+        model.Customer = _ => FaultyReply.StreamThenHang("你们", "到底");
+        connector.Responder = call => IsStreamChunk(call) is { } chunk
+            ? chunk.StreamId is null ? (201, """{"id":"stream-4"}""") : (202, "{}")
+            : null;
+        using var host = Host(new() { ["Llm:StreamIdleTimeoutSeconds"] = "3", ["Llm:TimeoutSeconds"] = "60", ["Llm:CallTimeoutSeconds"] = "60" });
+
+        var started = Stopwatch.GetTimestamp();
+        var turn = await PracticeOneTurnAsync(host.CreateClient(), "personal", "离线引擎");
+
+        // Without the idle timeout the turn would wait for the 60 s network timeout (or the 90 s stream limit).
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(25), "the hung stream held the turn");
+        var stored = await StoredTurnAsync(host);
+        Assert.Equal("fallback", stored.CustomerSource);
+        Assert.Equal(StreamingModel.Reply, stored.TraineeText);
+        Assert.False(string.IsNullOrWhiteSpace(stored.Critique));
+        var final = Assert.Single(turn, a => Type(a) == "message" && StreamMetadata.Of(a) is { StreamType: "final" });
+        Assert.Contains(BotTexts.Escape(stored.CustomerReply!), Text(final));
+        Assert.Single(turn, a => Text(a).Contains("离线引擎"));
+        Assert.Single(turn, IsCard);
     }
 
     private WebApplicationFactory<Program> Host(Dictionary<string, string?>? more = null)

@@ -40,6 +40,11 @@ public static class FeedbackCard
                 style: "emphasis"));
         }
 
+        if (evaluation.FellBackToRules)
+        {
+            body.Add(Text(BotTexts.JudgeFallbackNote(zh), subtle: true, spacing: "Small"));
+        }
+
         if (evaluation.InjectionSuspected)
         {
             body.Add(Text(zh ? "这条回复里有试图指挥评分的内容，已忽略。" : "This reply tried to instruct the grader; that part was ignored.", color: "Warning"));

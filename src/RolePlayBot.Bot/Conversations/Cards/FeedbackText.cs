@@ -29,6 +29,11 @@ public static class FeedbackText
             text.Append($"\n**{(zh ? "更好的回复" : "A better reply")}**{(zh ? "：" : ": ")}{BotTexts.Escape(e.SuggestedReply)}\n");
         }
 
+        if (e.FellBackToRules)
+        {
+            text.Append($"\n_{BotTexts.JudgeFallbackNote(zh)}_\n");
+        }
+
         return text.ToString();
     }
 }
