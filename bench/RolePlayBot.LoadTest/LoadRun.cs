@@ -127,6 +127,7 @@ public sealed class LoadRun(LoadOptions options)
         var calls = stub?.Calls ?? 0;
         var streamed = stub?.Streamed ?? 0;
         var maxInFlight = stub?.MaxInFlight ?? 0;
+        var tokens = stub is null ? null : new TokenFigures(stub.Prompts.Input, stub.Prompts.Cached, stub.Prompts.Output);
         await stop.CancelAsync();
         await Task.WhenAll(running);
         trainees.ForEach(connector.Unregister);
@@ -139,7 +140,8 @@ public sealed class LoadRun(LoadOptions options)
             var replies = samples.Where(s => s.Kind == TurnKind.Reply).Select(s => s.Ms).ToList();
             model = new ModelFigures(options.ModelLatency, calls, streamed, maxInFlight,
                 StepResult.Percentile(replies.Select(r => r - latency), 0.50), StepResult.Percentile(replies.Select(r => r - latency), 0.99),
-                StepResult.Percentile(replies, 0.50));
+                StepResult.Percentile(replies, 0.50))
+            { Tokens = tokens };
         }
 
         var result = new StepResult(target, n, measured, samples, recorder.Errors, model, botCpu, toolCpu);
