@@ -129,6 +129,7 @@ public sealed class LoadRun(LoadOptions options)
         var streamed = stub?.Streamed ?? 0;
         var maxInFlight = stub?.MaxInFlight ?? 0;
         var answers = stub?.AnswerMs ?? [];
+        var tokens = stub is null ? null : new TokenFigures(stub.Prompts.Input, stub.Prompts.Cached, stub.Prompts.Output);
         await stop.CancelAsync();
         await Task.WhenAll(running);
         trainees.ForEach(connector.Unregister);
@@ -141,7 +142,8 @@ public sealed class LoadRun(LoadOptions options)
             var replies = samples.Where(s => s.Kind == TurnKind.Reply).Select(s => s.Ms).ToList();
             model = new ModelFigures(stub.Latency, calls, streamed, maxInFlight,
                 StepResult.Percentile(replies.Select(r => r - latency), 0.50), StepResult.Percentile(replies.Select(r => r - latency), 0.99),
-                StepResult.Percentile(replies, 0.50), StepResult.Percentile(answers, 0.50), StepResult.Percentile(answers, 0.99));
+                StepResult.Percentile(replies, 0.50), StepResult.Percentile(answers, 0.50), StepResult.Percentile(answers, 0.99))
+            { Tokens = tokens };
         }
 
         var result = new StepResult(target, n, measured, samples, recorder.Errors, model, botCpu, toolCpu);

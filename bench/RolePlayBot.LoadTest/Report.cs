@@ -38,6 +38,19 @@ public static class Report
                 var replies = Math.Max(1, s.Count(TurnKind.Reply));
                 text.AppendLine(inv, $"| {s.Trainees} | {m.Latency.TotalMilliseconds:0} | {m.AnswerP50:0.0} / {m.AnswerP99:0.0} | {m.Calls / (double)replies:0.00} | {m.Streamed} | {m.MaxInFlight} | {m.ReplyP50:0.0} | {m.ReplyP50 / m.Latency.TotalMilliseconds:0.00}× | {m.OverheadP50:0.0} | {m.OverheadP99:0.0} |");
             }
+
+            text.AppendLine();
+            text.AppendLine("Tokens per reply turn (estimated by the stub from what the bot sent: one per CJK character, one per four others; "
+                + "cached = the part of the input that repeats a prefix sent before, what a provider's prefix cache would serve):");
+            text.AppendLine();
+            text.AppendLine("| trainees | model latency ms | input tokens / reply turn | of which cacheable prefix | output tokens / reply turn |");
+            text.AppendLine("|---:|---:|---:|---:|---:|");
+            foreach (var s in model.Where(s => s.Model!.Tokens is not null))
+            {
+                var t = s.Model!.Tokens!;
+                var replies = Math.Max(1, s.Count(TurnKind.Reply));
+                text.AppendLine(inv, $"| {s.Trainees} | {s.Model!.Latency.TotalMilliseconds:0} | {t.Input / (double)replies:0} | {t.Cached / (double)replies:0} ({(t.Input == 0 ? 0 : t.Cached * 100.0 / t.Input):0}%) | {t.Output / (double)replies:0} |");
+            }
         }
 
         if (memory is not null)

@@ -65,6 +65,9 @@ public sealed class StubModelServer : IAsyncDisposable
     /// <summary>How long the answers since the last reset really took, arrival to last byte, in milliseconds.</summary>
     public IReadOnlyList<double> AnswerMs => [.. answerMs];
 
+    /// <summary>Estimated tokens of what the bot sent and got back, with the part a prefix cache would have served.</summary>
+    public PromptMeter Prompts { get; } = new();
+
     public static async Task<StubModelServer> StartAsync(TimeSpan latency)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -84,6 +87,7 @@ public sealed class StubModelServer : IAsyncDisposable
         Interlocked.Exchange(ref streamed, 0);
         Volatile.Write(ref maxInFlight, 0);
         answerMs.Clear();
+        Prompts.Reset();
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
@@ -95,6 +99,7 @@ public sealed class StubModelServer : IAsyncDisposable
         var root = document.RootElement;
         var judge = root.TryGetProperty("response_format", out _);
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        var (input, cached) = Prompts.Measure(root);
         Interlocked.Increment(ref calls);
         var now = Interlocked.Increment(ref inFlight);
         int seen;
@@ -108,7 +113,7 @@ public sealed class StubModelServer : IAsyncDisposable
             if (stream)
             {
                 Interlocked.Increment(ref streamed);
-                await StreamAsync(context.Response, content, arrived);
+                await StreamAsync(context.Response, content, arrived, input, cached);
             }
             else
             {
@@ -121,7 +126,7 @@ public sealed class StubModelServer : IAsyncDisposable
                     created = 1_700_000_000,
                     model = "bench-stub",
                     choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-                    usage = Usage(content),
+                    usage = Usage(content, input, cached),
                 }));
             }
 
@@ -135,7 +140,7 @@ public sealed class StubModelServer : IAsyncDisposable
     }
 
     /// <summary>The first token after a third of the latency, the rest spread over the remainder: done at the latency.</summary>
-    private async Task StreamAsync(HttpResponse response, string content, long arrived)
+    private async Task StreamAsync(HttpResponse response, string content, long arrived, int input, int cached)
     {
         response.ContentType = "text/event-stream";
         var pieces = Enumerable.Range(0, (content.Length + 3) / 4).Select(i => content.Substring(i * 4, Math.Min(4, content.Length - (i * 4)))).ToList();
@@ -155,7 +160,7 @@ public sealed class StubModelServer : IAsyncDisposable
             created = 1_700_000_000,
             model = "bench-stub",
             choices = Array.Empty<object>(),
-            usage = Usage(content),
+            usage = Usage(content, input, cached),
         }));
         await SendAsync("[DONE]");
 
@@ -182,5 +187,15 @@ public sealed class StubModelServer : IAsyncDisposable
         choices = new[] { new { index = 0, delta, finish_reason = finishReason } },
     });
 
-    private static object Usage(string content) => new { prompt_tokens = 1200, completion_tokens = content.Length, total_tokens = 1200 + content.Length };
+    private object Usage(string content, int input, int cached)
+    {
+        var output = Prompts.CountOutput(content);
+        return new
+        {
+            prompt_tokens = input,
+            completion_tokens = output,
+            total_tokens = input + output,
+            prompt_tokens_details = new { cached_tokens = cached },
+        };
+    }
 }
