@@ -8,7 +8,7 @@
 #      (botbuilder CloudAdapter) under the same load in the same run; plus memory per active session in the bot.
 # Prints Markdown tables and writes them to bench/results/<date>.md.
 #
-# Usage: bench/run.sh [--n 50,200,1000] [--duration 15] [--warmup 5] [--settle 30] [--model-latency 200]
+# Usage: bench/run.sh [--n 50,200,1000] [--duration 15] [--warmup 5] [--settle 30] [--model-latency 200,1500]
 #                     [--targets offline-sqlite,offline-postgres,model-sqlite,echo] [--no-bdn]
 # RPB_BENCH_POSTGRES=<Npgsql connection string> uses an existing server instead of a throwaway cluster.
 set -euo pipefail
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-n=50,200,1000 duration=15 warmup=5 settle=30 latency=200 targets="offline-sqlite,offline-postgres,model-sqlite,echo" bdn=1
+n=50,200,1000 duration=15 warmup=5 settle=30 latency=200,1500 targets="offline-sqlite,offline-postgres,model-sqlite,echo" bdn=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n=$2; shift 2 ;;

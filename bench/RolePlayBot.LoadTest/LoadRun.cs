@@ -36,9 +36,10 @@ public sealed class LoadRun(LoadOptions options)
                 continue;
             }
 
-            await using var stub = target == Target.ModelSqlite ? await StubModelServer.StartAsync(options.ModelLatency) : null;
-            await using (var bot = await StartAsync(target, stub))
+            foreach (var latency in target == Target.ModelSqlite ? options.ModelLatencies : [TimeSpan.Zero])
             {
+                await using var stub = target == Target.ModelSqlite ? await StubModelServer.StartAsync(latency) : null;
+                await using var bot = await StartAsync(target, stub);
                 await SettleAsync(target, bot, connector, http);
                 foreach (var n in options.Concurrency)
                 {
@@ -127,6 +128,7 @@ public sealed class LoadRun(LoadOptions options)
         var calls = stub?.Calls ?? 0;
         var streamed = stub?.Streamed ?? 0;
         var maxInFlight = stub?.MaxInFlight ?? 0;
+        var answers = stub?.AnswerMs ?? [];
         var tokens = stub is null ? null : new TokenFigures(stub.Prompts.Input, stub.Prompts.Cached, stub.Prompts.Output);
         await stop.CancelAsync();
         await Task.WhenAll(running);
@@ -136,11 +138,11 @@ public sealed class LoadRun(LoadOptions options)
         ModelFigures? model = null;
         if (stub is not null)
         {
-            var latency = options.ModelLatency.TotalMilliseconds;
+            var latency = stub.Latency.TotalMilliseconds;
             var replies = samples.Where(s => s.Kind == TurnKind.Reply).Select(s => s.Ms).ToList();
-            model = new ModelFigures(options.ModelLatency, calls, streamed, maxInFlight,
+            model = new ModelFigures(stub.Latency, calls, streamed, maxInFlight,
                 StepResult.Percentile(replies.Select(r => r - latency), 0.50), StepResult.Percentile(replies.Select(r => r - latency), 0.99),
-                StepResult.Percentile(replies, 0.50))
+                StepResult.Percentile(replies, 0.50), StepResult.Percentile(answers, 0.50), StepResult.Percentile(answers, 0.99))
             { Tokens = tokens };
         }
 

@@ -14,40 +14,42 @@ public static class Report
         text.AppendLine(inv, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; "
             + $"{options.Warmup.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured per step; load average at the start: {loadBefore}.");
         text.AppendLine();
-        text.AppendLine("| target | trainees | turns | turns/s | p50 ms | p99 ms | errors | bot CPU ms/turn | load tool CPU ms/turn | turn mix (start/reply/end) |");
+        text.AppendLine("| target | trainees | turns | turns/s | p50 ms | p99 ms | errors | bot CPU ms/turn | load tool CPU ms/turn | turn mix (start/reply/end/after end) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var s in steps)
         {
-            var mix = s.Target == Target.Echo ? "echo" : $"{s.Count(TurnKind.Start)}/{s.Count(TurnKind.Reply)}/{s.Count(TurnKind.End)}";
-            text.AppendLine(inv, $"| {s.Target} | {s.Trainees} | {s.Turns} | {s.TurnsPerSecond:0} | {s.P50:0.0} | {s.P99:0.0} | {s.ErrorCount} | {s.BotCpuPerTurn:0.000} | {s.ToolCpuPerTurn:0.000} | {mix} |");
+            var mix = s.Target == Target.Echo ? "echo" : $"{s.Count(TurnKind.Start)}/{s.Count(TurnKind.Reply)}/{s.Count(TurnKind.End)}/{s.Count(TurnKind.AfterEnd)}";
+            var label = s.Model is { } m ? $"{s.Target} ({m.Latency.TotalMilliseconds:0} ms model)" : s.Target;
+            text.AppendLine(inv, $"| {label} | {s.Trainees} | {s.Turns} | {s.TurnsPerSecond:0} | {s.P50:0.0} | {s.P99:0.0} | {s.ErrorCount} | {s.BotCpuPerTurn:0.000} | {s.ToolCpuPerTurn:0.000} | {mix} |");
         }
 
         var model = steps.Where(s => s.Model is not null).ToList();
         if (model.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("Model mode (stub Chat Completions server on loopback). Overhead = a reply turn's latency minus one model round trip:");
+            text.AppendLine("Model mode (stub Chat Completions server on loopback). Overhead = a reply turn's latency minus one model round trip "
+                + "(the customer and the judge run at once); replies that found their session over are not counted:");
             text.AppendLine();
-            text.AppendLine("| trainees | model latency ms | model calls per reply turn | most calls in flight | reply p50 ms | reply p50 / latency | overhead p50 ms | overhead p99 ms |");
-            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| trainees | model latency ms | stub's real answer p50 / p99 ms | model calls per reply turn | streamed calls | most calls in flight | reply p50 ms | reply p50 / latency | overhead p50 ms | overhead p99 ms |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var s in model)
             {
                 var m = s.Model!;
                 var replies = Math.Max(1, s.Count(TurnKind.Reply));
-                text.AppendLine(inv, $"| {s.Trainees} | {m.Latency.TotalMilliseconds:0} | {m.Calls / (double)replies:0.00} | {m.MaxInFlight} | {m.ReplyP50:0.0} | {m.ReplyP50 / m.Latency.TotalMilliseconds:0.00}× | {m.OverheadP50:0.0} | {m.OverheadP99:0.0} |");
+                text.AppendLine(inv, $"| {s.Trainees} | {m.Latency.TotalMilliseconds:0} | {m.AnswerP50:0.0} / {m.AnswerP99:0.0} | {m.Calls / (double)replies:0.00} | {m.Streamed} | {m.MaxInFlight} | {m.ReplyP50:0.0} | {m.ReplyP50 / m.Latency.TotalMilliseconds:0.00}× | {m.OverheadP50:0.0} | {m.OverheadP99:0.0} |");
             }
 
             text.AppendLine();
             text.AppendLine("Tokens per reply turn (estimated by the stub from what the bot sent: one per CJK character, one per four others; "
                 + "cached = the part of the input that repeats a prefix sent before, what a provider's prefix cache would serve):");
             text.AppendLine();
-            text.AppendLine("| trainees | input tokens / reply turn | of which cacheable prefix | output tokens / reply turn |");
-            text.AppendLine("|---:|---:|---:|---:|");
+            text.AppendLine("| trainees | model latency ms | input tokens / reply turn | of which cacheable prefix | output tokens / reply turn |");
+            text.AppendLine("|---:|---:|---:|---:|---:|");
             foreach (var s in model.Where(s => s.Model!.Tokens is not null))
             {
                 var t = s.Model!.Tokens!;
                 var replies = Math.Max(1, s.Count(TurnKind.Reply));
-                text.AppendLine(inv, $"| {s.Trainees} | {t.Input / (double)replies:0} | {t.Cached / (double)replies:0} ({(t.Input == 0 ? 0 : t.Cached * 100.0 / t.Input):0}%) | {t.Output / (double)replies:0} |");
+                text.AppendLine(inv, $"| {s.Trainees} | {s.Model!.Latency.TotalMilliseconds:0} | {t.Input / (double)replies:0} | {t.Cached / (double)replies:0} ({(t.Input == 0 ? 0 : t.Cached * 100.0 / t.Input):0}%) | {t.Output / (double)replies:0} |");
             }
         }
 

@@ -44,7 +44,9 @@ public sealed record StepResult(
 }
 
 /// <summary>Model mode: the stub's latency, its calls, and the bot's own time per reply turn (latency minus one model round trip).</summary>
-public sealed record ModelFigures(TimeSpan Latency, long Calls, long Streamed, int MaxInFlight, double OverheadP50, double OverheadP99, double ReplyP50)
+/// <param name="AnswerP50">The stub's real answer time (arrival to last byte): above the latency only when its own timers ran late.</param>
+public sealed record ModelFigures(
+    TimeSpan Latency, long Calls, long Streamed, int MaxInFlight, double OverheadP50, double OverheadP99, double ReplyP50, double AnswerP50, double AnswerP99)
 {
     /// <summary>Estimated tokens the bot's model calls carried in the measured window (see <see cref="PromptMeter"/>).</summary>
     public TokenFigures? Tokens { get; init; }

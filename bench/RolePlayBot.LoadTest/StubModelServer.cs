@@ -15,7 +15,9 @@ namespace RolePlayBot.LoadTest;
 /// An OpenAI-compatible Chat Completions server on 127.0.0.1 that answers every call after a fixed latency: the judge
 /// (a call with a response_format) gets a valid verdict observing nothing, the customer a short line, as JSON or, when
 /// the call asks to stream, as Server-Sent Events; every answer reports token usage. It counts calls and the most that
-/// were in flight at once, which shows whether a turn's customer and judge calls overlap.
+/// were in flight at once, which shows whether a turn's customer and judge calls overlap. Its pacing runs against
+/// deadlines from the call's arrival (a late timer never adds up over the chunks), and it measures how long each answer
+/// really took, so the bot's overhead is not charged with the stub's own lateness on a busy machine.
 /// </summary>
 public sealed class StubModelServer : IAsyncDisposable
 {
@@ -40,6 +42,7 @@ public sealed class StubModelServer : IAsyncDisposable
     private readonly TimeSpan latency;
     private long calls;
     private long streamed;
+    private readonly System.Collections.Concurrent.ConcurrentBag<double> answerMs = [];
     private int inFlight;
     private int maxInFlight;
 
@@ -51,11 +54,16 @@ public sealed class StubModelServer : IAsyncDisposable
 
     public string Endpoint { get; private set; } = "";
 
+    public TimeSpan Latency => latency;
+
     public long Calls => Interlocked.Read(ref calls);
 
     public long Streamed => Interlocked.Read(ref streamed);
 
     public int MaxInFlight => Volatile.Read(ref maxInFlight);
+
+    /// <summary>How long the answers since the last reset really took, arrival to last byte, in milliseconds.</summary>
+    public IReadOnlyList<double> AnswerMs => [.. answerMs];
 
     /// <summary>Estimated tokens of what the bot sent and got back, with the part a prefix cache would have served.</summary>
     public PromptMeter Prompts { get; } = new();
@@ -78,6 +86,7 @@ public sealed class StubModelServer : IAsyncDisposable
         Interlocked.Exchange(ref calls, 0);
         Interlocked.Exchange(ref streamed, 0);
         Volatile.Write(ref maxInFlight, 0);
+        answerMs.Clear();
         Prompts.Reset();
     }
 
@@ -85,6 +94,7 @@ public sealed class StubModelServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var arrived = TimeProvider.System.GetTimestamp();
         using var document = await JsonDocument.ParseAsync(context.Request.Body);
         var root = document.RootElement;
         var judge = root.TryGetProperty("response_format", out _);
@@ -103,11 +113,11 @@ public sealed class StubModelServer : IAsyncDisposable
             if (stream)
             {
                 Interlocked.Increment(ref streamed);
-                await StreamAsync(context.Response, content, input, cached);
+                await StreamAsync(context.Response, content, arrived, input, cached);
             }
             else
             {
-                await Task.Delay(latency);
+                await UntilAsync(arrived, latency);
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync(JsonSerializer.Serialize(new
                 {
@@ -119,6 +129,9 @@ public sealed class StubModelServer : IAsyncDisposable
                     usage = Usage(content, input, cached),
                 }));
             }
+
+            await context.Response.CompleteAsync();
+            answerMs.Add(TimeProvider.System.GetElapsedTime(arrived).TotalMilliseconds);
         }
         finally
         {
@@ -127,18 +140,18 @@ public sealed class StubModelServer : IAsyncDisposable
     }
 
     /// <summary>The first token after a third of the latency, the rest spread over the remainder: done at the latency.</summary>
-    private async Task StreamAsync(HttpResponse response, string content, int input, int cached)
+    private async Task StreamAsync(HttpResponse response, string content, long arrived, int input, int cached)
     {
         response.ContentType = "text/event-stream";
         var pieces = Enumerable.Range(0, (content.Length + 3) / 4).Select(i => content.Substring(i * 4, Math.Min(4, content.Length - (i * 4)))).ToList();
-        await Task.Delay(latency / 3);
         var gap = latency * 2 / 3 / Math.Max(1, pieces.Count);
-        foreach (var piece in pieces)
+        for (var i = 0; i < pieces.Count; i++)
         {
-            await SendAsync(Chunk(new { role = "assistant", content = piece }, null));
-            await Task.Delay(gap);
+            await UntilAsync(arrived, (latency / 3) + (gap * i));
+            await SendAsync(Chunk(new { role = "assistant", content = pieces[i] }, null));
         }
 
+        await UntilAsync(arrived, latency);
         await SendAsync(Chunk(new { }, "stop"));
         await SendAsync(JsonSerializer.Serialize(new
         {
@@ -156,6 +169,13 @@ public sealed class StubModelServer : IAsyncDisposable
             await response.Body.WriteAsync(Encoding.UTF8.GetBytes($"data: {data}\n\n"));
             await response.Body.FlushAsync();
         }
+    }
+
+    /// <summary>Waits until <paramref name="after"/> past <paramref name="arrived"/>; at once when that has passed.</summary>
+    private static Task UntilAsync(long arrived, TimeSpan after)
+    {
+        var left = after - TimeProvider.System.GetElapsedTime(arrived);
+        return left > TimeSpan.Zero ? Task.Delay(left) : Task.CompletedTask;
     }
 
     private static string Chunk(object delta, string? finishReason) => JsonSerializer.Serialize(new

@@ -84,7 +84,7 @@ public sealed class Trainee(
             }
 
             var arrived = await turn.Completed.WaitAsync(TurnTimeout, stop);
-            recorder.Add(kind, Stopwatch.GetElapsedTime(turn.SentAt, arrived));
+            recorder.Add(kind == TurnKind.Reply && turn.SessionGone ? TurnKind.AfterEnd : kind, Stopwatch.GetElapsedTime(turn.SentAt, arrived));
             Advance(turn);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -9,6 +9,13 @@ public enum TurnKind
     /// <summary>A reply to the customer: feedback, then the customer's answer, which completes the turn.</summary>
     Reply,
 
+    /// <summary>
+    /// A reply that found its session already over: the customer's closing line arrived before the scorecard, and the
+    /// trainee answered at once. The bot says no session is running; no model is called. Counted apart from replies,
+    /// so "model calls per reply turn" counts only turns that ran a reply (earlier runs counted these and showed 1.5).
+    /// </summary>
+    AfterEnd,
+
     /// <summary>"end": complete at the scorecard.</summary>
     End,
 

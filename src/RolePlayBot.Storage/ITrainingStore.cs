@@ -19,6 +19,16 @@ public interface ITrainingStore
     Task<bool> IsProcessedAsync(string conversationKey, string activityId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="FindConversationAsync"/> and <see cref="IsProcessedAsync"/> for the start of a turn, in one read
+    /// where the store can (one round trip instead of two). A null <paramref name="activityId"/> is never handled.
+    /// </summary>
+    async Task<ConversationForTurn> FindForTurnAsync(string conversationKey, string? activityId, CancellationToken cancellationToken = default)
+    {
+        var handled = activityId is not null && await IsProcessedAsync(conversationKey, activityId, cancellationToken);
+        return new(await FindConversationAsync(conversationKey, cancellationToken), handled);
+    }
+
+    /// <summary>
     /// Commits one turn atomically: the new conversation state (only if the stored version still equals
     /// <see cref="ConversationCommit.ExpectedVersion"/>, 0 for a new conversation), the handled activity id (unique per
     /// conversation), the session upsert, the new turn records and the outbox. Returns the new version.
@@ -47,6 +57,14 @@ public interface ITrainingStore
             await MarkSentAsync(id, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Deletes what is kept only for a while: outbox rows created before <paramref name="olderThan"/> and already sent,
+    /// and handled activity ids recorded before it (a channel's redelivery comes within minutes; an id pruned after
+    /// that can no longer be redelivered). Works in small deletes, so turns committing meanwhile are barely held up.
+    /// Sessions, turns and conversations are never pruned.
+    /// </summary>
+    Task<PrunedRows> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default);
 
     /// <summary>Keys of conversations whose state says a session is running (the chaser's work list).</summary>
     Task<IReadOnlyList<string>> RunningConversationsAsync(CancellationToken cancellationToken = default);

@@ -84,6 +84,23 @@ public abstract partial class TrainingStoreContract
     }
 
     [Fact]
+    public async Task A_turn_reads_its_conversation_and_whether_its_activity_was_handled_at_once()
+    {
+        var store = await MigratedStoreAsync();
+        Assert.Equal(new ConversationForTurn(null, false), await store.FindForTurnAsync("c1", "a1"));
+        Assert.Equal(new ConversationForTurn(null, false), await store.FindForTurnAsync("c1", null));
+
+        await store.CommitAsync(Commit("c1", 0, "a1", state: """{"说":"你好 😊"}"""));
+        await store.CommitAsync(Commit("c2", 0, "a2"));
+
+        var stored = new StoredConversation("c1", """{"说":"你好 😊"}""", 1, true, T0);
+        Assert.Equal(new ConversationForTurn(stored, true), await store.FindForTurnAsync("c1", "a1"));
+        Assert.Equal(new ConversationForTurn(stored, false), await store.FindForTurnAsync("c1", "a2"));
+        Assert.Equal(new ConversationForTurn(stored, false), await store.FindForTurnAsync("c1", null));
+        Assert.Equal(new ConversationForTurn(null, false), await store.FindForTurnAsync("c3", "a2"));
+    }
+
+    [Fact]
     public async Task The_outbox_gives_pending_replies_oldest_first_until_marked_sent()
     {
         var store = await MigratedStoreAsync();

@@ -78,4 +78,54 @@ public abstract partial class TrainingStoreContract
             Assert.True(await instances[1].IsProcessedAsync("counter", $"a{i}"));
         }
     }
+
+    [Fact]
+    public async Task Concurrent_commits_that_fail_take_nothing_of_the_others_with_them()
+    {
+        var store = await MigratedStoreAsync();
+        await store.CommitAsync(Commit("dup", 0, "a1"));
+        await store.CommitAsync(Commit("stale", 0, "a1"));
+        await store.CommitAsync(Commit("stale", 1, "a2"));
+
+        // Good commits, duplicates and stale versions all at once, as a class's turns arrive together; the store may
+        // commit them in one group, but each stands or falls alone.
+        var commits = Enumerable.Range(0, 3 * Writers).Select(i => Task.Run(async () =>
+        {
+            var commit = (i % 3) switch
+            {
+                0 => Commit($"good{i}", 0, "a1", session: Session($"s{i}", $"good{i}"), turns: [Turn($"s{i}", 0)], outbox: [Reply($"好{i}")]),
+                1 => Commit("dup", 1, "a1", state: "{}", session: Session($"s{i}", "dup"), outbox: [Reply($"重{i}")]),
+                _ => Commit("stale", 1, $"b{i}", state: "{}", session: Session($"s{i}", "stale"), outbox: [Reply($"旧{i}")]),
+            };
+            try
+            {
+                var committed = await store.CommitTurnAsync(commit);
+                await store.MarkSentAsync(committed.OutboxIds!);
+                return "ok";
+            }
+            catch (DuplicateActivityException)
+            {
+                return "duplicate";
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return "conflict";
+            }
+        })).ToList();
+        var results = await Task.WhenAll(commits);
+
+        Assert.Equal(Enumerable.Range(0, 3 * Writers).Select(i => (i % 3) switch { 0 => "ok", 1 => "duplicate", _ => "conflict" }), results);
+        Assert.Empty(await store.PendingOutboxAsync(100));
+        Assert.Equal(
+            Enumerable.Range(0, Writers).Select(i => $"s{3 * i}").Order(StringComparer.Ordinal),
+            (await store.SessionsAsync(new SessionQuery())).Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Equal((1, """{"step":1}"""), ((await store.FindConversationAsync("dup"))!.Version, (await store.FindConversationAsync("dup"))!.StateJson));
+        Assert.Equal(2, (await store.FindConversationAsync("stale"))!.Version);
+        foreach (var i in Enumerable.Range(0, Writers).Select(i => 3 * i))
+        {
+            Assert.Equal(1, (await store.FindConversationAsync($"good{i}"))!.Version);
+            Assert.Single(await store.TurnsAsync($"s{i}"));
+            Assert.False(await store.IsProcessedAsync("stale", $"b{i + 2}"));
+        }
+    }
 }

@@ -51,13 +51,12 @@ public sealed class PracticeTurnHandler(
         using var held = await locks.AcquireAsync(key, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            if (activityId is not null && await journal.IsHandledAsync(key, activityId, cancellationToken))
+            if (await journal.LoadForTurnAsync(context.Reference, activityId, cancellationToken) is not { } loaded)
             {
                 log.LogInformation("Activity {Id} in {Conversation} was already handled", activityId, key);
                 return AlreadyHandled(activity);
             }
 
-            var loaded = await journal.LoadAsync(context.Reference, cancellationToken);
             var (state, before, outbox, response) = await RunAsync(context, loaded, cancellationToken);
             try
             {

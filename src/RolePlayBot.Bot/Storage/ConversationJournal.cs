@@ -22,14 +22,30 @@ public sealed class ConversationJournal(
     public async Task<LoadedConversation> LoadAsync(ConversationReference reference, CancellationToken cancellationToken = default) =>
         await FindAsync(reference.Key, cancellationToken) ?? new LoadedConversation(new ConversationState(reference.Key, reference), 0, null, null);
 
-    /// <summary>The stored conversation, or null when there is none.</summary>
-    public async Task<LoadedConversation?> FindAsync(string key, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The start of a turn in one read: null when <paramref name="activityId"/> was already handled (a redelivery, or
+    /// another instance got it too), else the conversation as <see cref="LoadAsync"/> gives it.
+    /// </summary>
+    public async Task<LoadedConversation?> LoadForTurnAsync(ConversationReference reference, string? activityId, CancellationToken cancellationToken = default)
     {
-        if (await store.FindConversationAsync(key, cancellationToken) is not { } stored)
+        var read = await store.FindForTurnAsync(reference.Key, activityId, cancellationToken);
+        if (read.Handled)
         {
             return null;
         }
 
+        return read.Conversation is { } stored
+            ? Decode(stored)
+            : new LoadedConversation(new ConversationState(reference.Key, reference), 0, null, null);
+    }
+
+    /// <summary>The stored conversation, or null when there is none.</summary>
+    public async Task<LoadedConversation?> FindAsync(string key, CancellationToken cancellationToken = default) =>
+        await store.FindConversationAsync(key, cancellationToken) is { } stored ? Decode(stored) : null;
+
+    private LoadedConversation Decode(StoredConversation stored)
+    {
+        var key = stored.Key;
         var decoded = codec.Decode(key, stored.StateJson);
         return new LoadedConversation(decoded.State, stored.Version, decoded.LostSession, stored.StateJson);
     }

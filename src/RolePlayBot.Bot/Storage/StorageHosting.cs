@@ -8,7 +8,8 @@ namespace RolePlayBot.Bot.Storage;
 
 /// <summary>
 /// Where conversations last: the training store chosen by "Storage:Provider" (sqlite, the default, a file beside the
-/// content root; or postgres for several instances), migrated at start-up, and the outbox drainer. The Data Protection
+/// content root; or postgres for several instances), migrated at start-up, the outbox drainer and the sweep of sent
+/// replies and handled activity ids past their retention (<see cref="StoragePruner"/>). The Data Protection
 /// key ring (cookies, antiforgery tokens) is kept in the same store, so instances on one database share it.
 /// </summary>
 public static class StorageHosting
@@ -23,6 +24,8 @@ public static class StorageHosting
             .BindConfiguration(StorageOptions.SectionName)
             .Validate(o => Providers.Contains(o.Provider?.Trim() ?? "", StringComparer.OrdinalIgnoreCase), "Storage:Provider must be sqlite or postgres.")
             .Validate(o => !IsPostgres(o) || !string.IsNullOrWhiteSpace(o.ConnectionString), "Storage:ConnectionString is required for postgres.")
+            .Validate(o => o.RetentionHours >= 1, "Storage:RetentionHours must be 1 or more: a handled activity id must outlive the channel's redeliveries.")
+            .Validate(o => o.PruneIntervalMinutes >= 0, "Storage:PruneIntervalMinutes must be 0 (no sweep) or more.")
             .ValidateOnStart();
         services.AddOptions<OutboxOptions>()
             .BindConfiguration(OutboxOptions.SectionName)
@@ -39,6 +42,8 @@ public static class StorageHosting
         services.AddSingleton<ConversationJournal>();
         services.AddSingleton<OutboxDrainer>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDrainer>());
+        services.AddSingleton<StoragePruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoragePruner>());
 
         // One application name and one key ring for every instance: what one protects, all can read.
         services.AddDataProtection().SetApplicationName("RolePlayBot");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using RolePlayBot.Core.Text;
 
@@ -15,6 +16,14 @@ namespace RolePlayBot.Llm.Privacy;
 /// </remarks>
 public sealed partial class PiiDetector(PiiMaskingOptions options)
 {
+    /// <summary>Texts whose details are remembered; past this many the memory is cleared and starts again.</summary>
+    public const int RememberedTexts = 2048;
+
+    // Prompts repeat: every call of a session sends the same instructions, persona and checklist, and each chat message
+    // is quoted again for several turns. Scanning a text once instead of on every call took masking from a third of the
+    // bot's CPU in model mode to a few per cent (BENCHMARKS.md). The spans depend only on the text and the options.
+    private readonly ConcurrentDictionary<string, PiiSpan[]> _remembered = new(StringComparer.Ordinal);
+
     /// <summary>Every detail of a category switched on, in text order, without overlaps.</summary>
     public IReadOnlyList<PiiSpan> Find(string text)
     {
@@ -23,6 +32,23 @@ public sealed partial class PiiDetector(PiiMaskingOptions options)
             return [];
         }
 
+        if (_remembered.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var spans = Scan(text);
+        if (_remembered.Count >= RememberedTexts)
+        {
+            _remembered.Clear();
+        }
+
+        _remembered.TryAdd(text, spans);
+        return spans;
+    }
+
+    private PiiSpan[] Scan(string text)
+    {
         // Full-width digits and signs (what a Chinese IME types) are matched as ASCII; folding keeps every index.
         var folded = TextNormalizer.FoldWidth(text);
         var taken = new List<(PiiSpan Span, bool Masked)>();

@@ -17,12 +17,13 @@ public abstract partial class AdoTrainingStore
     {
         ArgumentNullException.ThrowIfNull(commit);
         ArgumentOutOfRangeException.ThrowIfNegative(commit.ExpectedVersion);
+        return await RunWriteAsync((connection, transaction, token) => WriteTurnAsync(connection, transaction!, commit, token), single: false, cancellationToken);
+    }
+
+    private async Task<CommittedTurn> WriteTurnAsync(
+        DbConnection connection, DbTransaction transaction, ConversationCommit commit, CancellationToken cancellationToken)
+    {
         var at = ToDb(commit.At);
-
-        using var writing = await EnterWriteAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
-
         if (commit.ActivityId is not null)
         {
             await using var claim = connection.Command(StoreSql.ClaimActivity, transaction)
@@ -60,7 +61,6 @@ public abstract partial class AdoTrainingStore
             ids.Add(Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return new CommittedTurn(commit.ExpectedVersion + 1, ids);
     }
 

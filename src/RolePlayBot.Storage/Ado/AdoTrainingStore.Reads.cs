@@ -14,13 +14,8 @@ public abstract partial class AdoTrainingStore
             r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), ReadTime(r, 4)), cancellationToken);
     }
 
-    public async Task MarkSentAsync(long outboxId, CancellationToken cancellationToken = default)
-    {
-        using var writing = await EnterWriteAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.Command(StoreSql.MarkSent).With("id", outboxId).With("at", ToDb(Time.GetUtcNow()));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task MarkSentAsync(long outboxId, CancellationToken cancellationToken = default) =>
+        MarkSentAsync([outboxId], cancellationToken);
 
     public async Task MarkSentAsync(IReadOnlyCollection<long> outboxIds, CancellationToken cancellationToken = default)
     {
@@ -30,18 +25,31 @@ public abstract partial class AdoTrainingStore
             return;
         }
 
-        using var writing = await EnterWriteAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
+        var sentAt = ToDb(Time.GetUtcNow());
+        await RunWriteAsync(async (connection, transaction, token) =>
+        {
+            await using var command = MarkSentCommand(connection, transaction, outboxIds, sentAt);
+            return await command.ExecuteNonQueryAsync(token);
+        }, single: true, cancellationToken);
+    }
+
+    private static DbCommand MarkSentCommand(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> outboxIds, object sentAt)
+    {
+        if (outboxIds.Count == 1)
+        {
+            return connection.Command(StoreSql.MarkSent, transaction).With("id", outboxIds.First()).With("at", sentAt);
+        }
+
         var names = outboxIds.Select((_, i) => "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await using var command = connection.Command($"UPDATE outbox SET sent_at = @at WHERE sent_at IS NULL AND id IN ({string.Join(", ", names)})")
-            .With("at", ToDb(Time.GetUtcNow()));
+        var command = connection.Command($"UPDATE outbox SET sent_at = @at WHERE sent_at IS NULL AND id IN ({string.Join(", ", names)})", transaction)
+            .With("at", sentAt);
         var i = 0;
         foreach (var id in outboxIds)
         {
             command.With("id" + (i++).ToString(System.Globalization.CultureInfo.InvariantCulture), id);
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     public async Task<IReadOnlyList<string>> RunningConversationsAsync(CancellationToken cancellationToken = default)

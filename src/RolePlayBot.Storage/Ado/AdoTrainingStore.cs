@@ -28,11 +28,25 @@ public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposabl
     private protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Held around this process's turn commits and sent-marks where the database has one writer at a time (SQLite):
-    /// waiting here is asynchronous, while waiting on the file lock sleeps a thread in SQLite's busy handler, which
-    /// starves the thread pool under a class's load. Null where writers do not exclude each other (PostgreSQL).
+    /// Runs one write of the hot path (a turn's commit, sent-marks): a <paramref name="single"/> statement on its own,
+    /// otherwise in a transaction of its own, committed at the end; any exception rolls all of it back. SQLite, with one
+    /// writer at a time, overrides this to commit the writes of concurrent turns together
+    /// (<see cref="Sqlite.SqliteGroupCommit"/>), each still all or nothing.
     /// </summary>
-    private protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+    private protected virtual async Task<T> RunWriteAsync<T>(
+        Func<DbConnection, DbTransaction?, CancellationToken, Task<T>> write, bool single, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        if (single)
+        {
+            return await write(connection, null, cancellationToken);
+        }
+
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        var result = await write(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
     /// <summary>Runs before the first connection of a migration (SQLite creates the file's directory).</summary>
     private protected virtual void PrepareStorage()
@@ -132,6 +146,22 @@ public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposabl
 
         return new StoredConversation(
             reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetBoolean(3), ReadTime(reader, 4));
+    }
+
+    public async Task<ConversationForTurn> FindForTurnAsync(string conversationKey, string? activityId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.Command(StoreSql.FindForTurn).With("key", conversationKey).With("activity", activityId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The turn's read returned no row.");
+        }
+
+        var stored = reader.IsDBNull(0)
+            ? null
+            : new StoredConversation(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetBoolean(3), ReadTime(reader, 4));
+        return new ConversationForTurn(stored, reader.GetBoolean(5));
     }
 
     public async Task<bool> IsProcessedAsync(string conversationKey, string activityId, CancellationToken cancellationToken = default)

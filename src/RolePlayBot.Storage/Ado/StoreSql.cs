@@ -11,6 +11,13 @@ internal static class StoreSql
         FROM conversations WHERE conversation_key = @key
         """;
 
+    // One row always (the conversation's columns null when it is new), with the handled flag beside it.
+    public const string FindForTurn = """
+        SELECT c.conversation_key, c.state_json, c.version, c.running, c.updated_at,
+            EXISTS (SELECT 1 FROM processed_activities p WHERE p.conversation_key = @key AND p.activity_id = @activity)
+        FROM (SELECT 1 AS one) AS o LEFT JOIN conversations c ON c.conversation_key = @key
+        """;
+
     public const string IsProcessed = """
         SELECT 1 FROM processed_activities WHERE conversation_key = @key AND activity_id = @activity
         """;
@@ -62,6 +69,17 @@ internal static class StoreSql
         """;
 
     public const string MarkSent = "UPDATE outbox SET sent_at = @at WHERE id = @id AND sent_at IS NULL";
+
+    // Oldest first, a chunk at a time, along the indexes of migration 0004; a reply not yet sent is never deleted.
+    public const string PruneOutbox = """
+        DELETE FROM outbox WHERE id IN (
+            SELECT id FROM outbox WHERE created_at < @before AND sent_at IS NOT NULL ORDER BY created_at LIMIT @max)
+        """;
+
+    public const string PruneProcessed = """
+        DELETE FROM processed_activities WHERE (conversation_key, activity_id) IN (
+            SELECT conversation_key, activity_id FROM processed_activities WHERE processed_at < @before ORDER BY processed_at LIMIT @max)
+        """;
 
     public const string RunningConversations = "SELECT conversation_key FROM conversations WHERE running ORDER BY conversation_key";
 

@@ -9,13 +9,14 @@ namespace RolePlayBot.Storage.Sqlite;
 /// <summary>
 /// The store in one SQLite file, the default. WAL lets readers run beside the one writer; every write transaction is
 /// BEGIN IMMEDIATE, so writers queue on the file lock (busy timeout) instead of failing midway, which also makes two
-/// bot processes on one file safe.
+/// bot processes on one file safe. The writes of a turn and its sent-marks are committed in groups
+/// (<see cref="SqliteGroupCommit"/>).
 /// </summary>
 public sealed class SqliteTrainingStore : AdoTrainingStore
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private readonly string connectionString;
-    private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly SqliteGroupCommit groupCommit;
 
     // Pooled connections keep their native handle, and with it these per-connection pragmas: set them once per handle
     // rather than parse and run them at every open (a turn opens several).
@@ -29,6 +30,7 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
         var builder = SqliteConnectionStrings.Parse(connectionStringOrPath);
         connectionString = builder.ConnectionString;
         DataSource = builder.DataSource;
+        groupCommit = new SqliteGroupCommit(OpenAsync, connection => ((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 
     /// <summary>The database file.</summary>
@@ -66,11 +68,9 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
         }
     }
 
-    private protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
-    {
-        await writer.WaitAsync(cancellationToken);
-        return new WriterRelease(writer);
-    }
+    private protected override Task<T> RunWriteAsync<T>(
+        Func<DbConnection, DbTransaction?, CancellationToken, Task<T>> write, bool single, CancellationToken cancellationToken) =>
+        groupCommit.RunAsync(write, cancellationToken);
 
     private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -105,20 +105,8 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
     /// <summary>Closes this file's pooled connections, so the file can be moved or deleted.</summary>
     private protected override void ReleasePools()
     {
+        groupCommit.Dispose();
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
-    }
-
-    private sealed class WriterRelease(SemaphoreSlim writer) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                writer.Release();
-            }
-        }
     }
 }

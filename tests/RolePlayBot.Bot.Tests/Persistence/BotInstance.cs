@@ -14,7 +14,7 @@ namespace RolePlayBot.Bot.Tests.Persistence;
 
 /// <summary>
 /// One running bot (the real host, offline engine) on a given database, with a recording channel and a shared manual
-/// clock; the chaser and drainer loops are off and run by hand. Several instances on one database are several bots.
+/// clock; the chaser, drainer and pruning loops are off and run by hand. Several instances on one database are several bots.
 /// </summary>
 internal sealed class BotInstance : IAsyncDisposable
 {
@@ -31,6 +31,7 @@ internal sealed class BotInstance : IAsyncDisposable
             ["Storage:Provider"] = storage.Provider,
             ["Storage:ConnectionString"] = storage.ConnectionString,
             ["Storage:Outbox:IntervalSeconds"] = "0",
+            ["Storage:PruneIntervalMinutes"] = "0",
             ["Conversations:ChaserIntervalSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -56,6 +57,7 @@ internal sealed class BotInstance : IAsyncDisposable
     public ITurnHandler Handler { get; }
     public ITrainingStore Store => _factory.Services.GetRequiredService<ITrainingStore>();
     public OutboxDrainer Outbox => _factory.Services.GetRequiredService<OutboxDrainer>();
+    public StoragePruner Pruner => _factory.Services.GetRequiredService<StoragePruner>();
     public ChaserService Chaser => _factory.Services.GetRequiredService<ChaserService>();
     public Core.PracticeFiles PracticeFiles => _factory.Services.GetRequiredService<Core.PracticeFiles>();
 

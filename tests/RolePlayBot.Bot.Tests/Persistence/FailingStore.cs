@@ -41,6 +41,9 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
 
     public Task MarkSentAsync(long outboxId, CancellationToken cancellationToken = default) => inner.MarkSentAsync(outboxId, cancellationToken);
 
+    public Task<PrunedRows> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
+        inner.PruneAsync(olderThan, cancellationToken);
+
     public Task<IReadOnlyList<string>> RunningConversationsAsync(CancellationToken cancellationToken = default) =>
         inner.RunningConversationsAsync(cancellationToken);
 

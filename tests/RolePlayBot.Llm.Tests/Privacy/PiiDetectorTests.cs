@@ -62,6 +62,31 @@ public sealed class PiiDetectorTests
     }
 
     [Fact]
+    public void A_text_seen_before_is_masked_afresh_in_each_call_however_many_texts_came_between()
+    {
+        // One detector serves every call and remembers what it found in a text; each call still numbers its own placeholders.
+        var detector = new PiiDetector(new());
+        const string prompt = "系统：订单号 A2026112212345，收货地址 浙江省杭州市西湖区文三路100号3单元502室，手机 13800138000。";
+        var first = new PiiVault(detector);
+        var once = first.Mask(prompt);
+
+        var second = new PiiVault(detector);
+        second.Reserve("[ADDRESS_1]");
+        var again = second.Mask(prompt);
+        foreach (var i in Enumerable.Range(0, PiiDetector.RememberedTexts + 10))
+        {
+            Assert.Equal($"第{i}位 [MOBILE_1]", new PiiVault(detector).Mask($"第{i}位 1390013{i % 10000:0000}"));
+        }
+
+        var third = new PiiVault(detector).Mask(prompt);
+
+        Assert.Equal("系统：订单号 [ORDER_1]，收货地址 [ADDRESS_1]，手机 [MOBILE_1]。", once);
+        Assert.Equal("系统：订单号 [ORDER_1]，收货地址 [ADDRESS_2]，手机 [MOBILE_1]。", again);
+        Assert.Equal(once, third);
+        Assert.Equal(prompt, second.Unmask(again));
+    }
+
+    [Fact]
     public void A_placeholder_typed_by_the_trainee_is_never_handed_out()
     {
         var vault = new PiiVault(new PiiDetector(new()));

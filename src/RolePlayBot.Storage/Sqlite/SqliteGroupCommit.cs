@@ -1,0 +1,189 @@
+using System.Data.Common;
+using System.Threading.Channels;
+
+namespace RolePlayBot.Storage.Sqlite;
+
+/// <summary>
+/// Group commit for a SQLite file: the writes of concurrent turns (their commits and sent-marks) queue here, and one
+/// writer runs whatever has queued in one transaction, each write inside a savepoint of its own. A write that fails
+/// (a conflict, a duplicate activity, any error) is rolled back to its savepoint alone and reported to its caller; the
+/// others commit together, and nobody hears of success before the transaction holds.
+/// </summary>
+/// <remarks>
+/// SQLite has one writer at a time, so a class's turns queue for the write lock anyway. One transaction per turn
+/// costs its lock, its commit record and the rewrite of every page it touched (the outbox, the handled ids, the
+/// indexes); a group pays those once. Under light load a group is one write, committed at once: nothing waits to
+/// fill a group. Waiting here is asynchronous, unlike waiting in SQLite's busy handler, which sleeps a thread.
+/// </remarks>
+internal sealed class SqliteGroupCommit(
+    Func<CancellationToken, ValueTask<DbConnection>> open,
+    Func<DbConnection, DbTransaction> begin) : IDisposable
+{
+    /// <summary>Writes in one transaction at most: a long group would hold back its first caller's answer.</summary>
+    public const int MaxGroup = 64;
+
+    private const string Savepoint = "rpb_write";
+
+    private readonly Channel<Write> queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock gate = new();
+    private Task? writer;
+
+    /// <summary>Queues <paramref name="write"/>; completes when the group holding it has committed (or it failed).</summary>
+    public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var queued = new Write<T>(write, cancellationToken);
+        if (!queue.Writer.TryWrite(queued))
+        {
+            throw new ObjectDisposedException(nameof(SqliteTrainingStore));
+        }
+
+        EnsureWriter();
+        return queued.Task;
+    }
+
+    /// <summary>Stops taking writes; those queued still run.</summary>
+    public void Dispose()
+    {
+        queue.Writer.TryComplete();
+        Task? running;
+        lock (gate)
+        {
+            running = writer;
+        }
+
+        running?.Wait(TimeSpan.FromSeconds(10));
+    }
+
+    private void EnsureWriter()
+    {
+        if (Volatile.Read(ref writer) is not null)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            writer ??= Task.Run(WriteLoopAsync);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<Write>(MaxGroup);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && queue.Reader.TryRead(out var write))
+            {
+                if (write.CancellationToken.IsCancellationRequested)
+                {
+                    write.Fail(new OperationCanceledException(write.CancellationToken));
+                }
+                else
+                {
+                    group.Add(write);
+                }
+            }
+
+            if (group.Count > 0)
+            {
+                await CommitGroupAsync(group);
+            }
+        }
+    }
+
+    /// <summary>Never throws: every write of the group is completed one way or the other.</summary>
+    private async Task CommitGroupAsync(List<Write> group)
+    {
+        try
+        {
+            await using var connection = await open(CancellationToken.None);
+            await using var transaction = begin(connection);
+            foreach (var write in group)
+            {
+                await transaction.SaveAsync(Savepoint);
+                try
+                {
+                    await write.RunAsync(connection, transaction);
+                }
+                catch (Exception e)
+                {
+                    write.Error = e;
+                    // Undo only this write. Should SQLite have rolled the whole transaction back (disk full, I/O
+                    // error), this throws and the whole group fails below, which is then the truth.
+                    await transaction.RollbackAsync(Savepoint);
+                }
+
+                await transaction.ReleaseAsync(Savepoint);
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            foreach (var write in group)
+            {
+                write.Fail(write.Error ?? e);
+            }
+
+            return;
+        }
+
+        foreach (var write in group)
+        {
+            write.Complete();
+        }
+    }
+
+    private abstract class Write(CancellationToken cancellationToken)
+    {
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        /// <summary>This write's own failure, rolled back to its savepoint.</summary>
+        public Exception? Error { get; set; }
+
+        public abstract Task RunAsync(DbConnection connection, DbTransaction transaction);
+
+        /// <summary>The group committed: this write's result, or its own failure.</summary>
+        public abstract void Complete();
+
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class Write<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+        : Write(cancellationToken)
+    {
+        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? result;
+
+        public Task<T> Task => completion.Task;
+
+        public override async Task RunAsync(DbConnection connection, DbTransaction transaction) =>
+            result = await write(connection, transaction, CancellationToken);
+
+        public override void Complete()
+        {
+            if (Error is null)
+            {
+                completion.TrySetResult(result!);
+            }
+            else
+            {
+                Fail(Error);
+            }
+        }
+
+        public override void Fail(Exception error)
+        {
+            if (error is OperationCanceledException canceled)
+            {
+                completion.TrySetCanceled(canceled.CancellationToken);
+            }
+            else
+            {
+                completion.TrySetException(error);
+            }
+        }
+    }
+}
