@@ -14,6 +14,9 @@ namespace RolePlayBot.Storage.Sqlite;
 /// costs its lock, its commit record and the rewrite of every page it touched (the outbox, the handled ids, the
 /// indexes); a group pays those once. Under light load a group is one write, committed at once: nothing waits to
 /// fill a group. Waiting here is asynchronous, unlike waiting in SQLite's busy handler, which sleeps a thread.
+/// The writer is a thread of its own: SQLite's calls block (its async methods run synchronously, and a checkpoint
+/// waits for the disk), and on a thread-pool thread every such wait held back the turns and HTTP requests queued
+/// behind it on a 2-core machine's two pool threads.
 /// </remarks>
 internal sealed class SqliteGroupCommit(
     Func<CancellationToken, ValueTask<DbConnection>> open,
@@ -26,7 +29,7 @@ internal sealed class SqliteGroupCommit(
 
     private readonly Channel<Write> queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock gate = new();
-    private Task? writer;
+    private Thread? writer;
 
     /// <summary>Queues <paramref name="write"/>; completes when the group holding it has committed (or it failed).</summary>
     public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
@@ -46,13 +49,13 @@ internal sealed class SqliteGroupCommit(
     public void Dispose()
     {
         queue.Writer.TryComplete();
-        Task? running;
+        Thread? running;
         lock (gate)
         {
             running = writer;
         }
 
-        running?.Wait(TimeSpan.FromSeconds(10));
+        running?.Join(TimeSpan.FromSeconds(10));
     }
 
     private void EnsureWriter()
@@ -64,14 +67,19 @@ internal sealed class SqliteGroupCommit(
 
         lock (gate)
         {
-            writer ??= Task.Run(WriteLoopAsync);
+            if (writer is null)
+            {
+                var thread = new Thread(WriteLoop) { IsBackground = true, Name = "rpb-sqlite-writer" };
+                thread.Start();
+                writer = thread;
+            }
         }
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var group = new List<Write>(MaxGroup);
-        while (await queue.Reader.WaitToReadAsync())
+        while (queue.Reader.TryPeek(out _) || queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             group.Clear();
             while (group.Count < MaxGroup && queue.Reader.TryRead(out var write))
@@ -88,7 +96,8 @@ internal sealed class SqliteGroupCommit(
 
             if (group.Count > 0)
             {
-                await CommitGroupAsync(group);
+                // The SQLite provider completes its async calls synchronously: this runs on the writer thread.
+                CommitGroupAsync(group).GetAwaiter().GetResult();
             }
         }
     }
