@@ -3,8 +3,14 @@ using System.Text.Json;
 namespace RolePlayBot.LoadTest;
 
 /// <summary>What the load tool needs of an activity the bot sent to the connector: only its top-level fields are read.</summary>
-public readonly record struct ConnectorActivity(string? Type, string? Text, string? Summary, string? ReplyToId, bool HasAttachments)
+public readonly record struct ConnectorActivity(string? Type, string? Text, string? Summary, string? ReplyToId, bool HasAttachments, string? InputHint = null)
 {
+    /// <summary>The customer waits for an answer: RolePlayBot's customer line in a running session.</summary>
+    public bool ExpectsInput => InputHint == "expectingInput";
+
+    /// <summary>The last message of RolePlayBot's turn when no customer waits (a scorecard, a notice).</summary>
+    public bool AcceptsInput => InputHint == "acceptingInput";
+
     public bool IsTyping => Type == "typing";
 
     /// <summary>A plain message (not a card): the customer's line, a briefing, a notice.</summary>
@@ -15,7 +21,7 @@ public readonly record struct ConnectorActivity(string? Type, string? Text, stri
 
     public static ConnectorActivity Parse(ReadOnlySpan<byte> json)
     {
-        string? type = null, text = null, summary = null, replyTo = null;
+        string? type = null, text = null, summary = null, replyTo = null, hint = null;
         var attachments = false;
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -45,6 +51,10 @@ public readonly record struct ConnectorActivity(string? Type, string? Text, stri
                 {
                     replyTo = reader.GetString();
                 }
+                else if (name.SequenceEqual("inputHint"u8))
+                {
+                    hint = reader.GetString();
+                }
             }
             else if (reader.TokenType == JsonTokenType.StartArray && name.SequenceEqual("attachments"u8))
             {
@@ -68,6 +78,6 @@ public readonly record struct ConnectorActivity(string? Type, string? Text, stri
             }
         }
 
-        return new ConnectorActivity(type, text, summary, replyTo, attachments);
+        return new ConnectorActivity(type, text, summary, replyTo, attachments, hint);
     }
 }

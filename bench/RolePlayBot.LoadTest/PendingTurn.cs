@@ -6,7 +6,7 @@ namespace RolePlayBot.LoadTest;
 public sealed class PendingTurn(string activityId, TurnKind kind)
 {
     private readonly TaskCompletionSource<long> completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int texts;
+    private bool sawCustomerLine;
 
     public string ActivityId { get; } = activityId;
 
@@ -20,7 +20,12 @@ public sealed class PendingTurn(string activityId, TurnKind kind)
     /// <summary>True when the bot said something other than a customer line where one was expected (no session).</summary>
     public bool SessionGone { get; private set; }
 
-    /// <summary>Feeds an arrival addressed to this turn; returns true when it completed the turn.</summary>
+    /// <summary>
+    /// Feeds an arrival addressed to this turn; returns true when it completed the turn. RolePlayBot's turn is complete
+    /// at the customer's line that waits for an answer (input hint <c>expectingInput</c>) or, when no customer waits
+    /// (the session ended, a notice), at the turn's last message (<c>acceptingInput</c>): a reply that ends the session
+    /// is complete at its scorecard, so the next message never races the scorecard. The echo bot's at its echo.
+    /// </summary>
     public bool Offer(ConnectorActivity activity, long arrived)
     {
         if (activity.IsTyping)
@@ -28,14 +33,9 @@ public sealed class PendingTurn(string activityId, TurnKind kind)
             return false;
         }
 
-        var done = Kind switch
-        {
-            TurnKind.Echo => activity.IsText,
-            TurnKind.End => activity.IsScorecard || (activity.IsText && !IsCustomerLine(activity.Text)),
-            TurnKind.Start => activity.IsText && (++texts == 2 || IsNotice(activity.Text)),
-            _ => activity.IsText,
-        };
-        if (done && Kind is TurnKind.Reply or TurnKind.End && activity.IsText && !IsCustomerLine(activity.Text))
+        sawCustomerLine |= activity.IsText && IsCustomerLine(activity.Text);
+        var done = Kind == TurnKind.Echo ? activity.IsText : activity.ExpectsInput || activity.AcceptsInput;
+        if (done && Kind == TurnKind.Reply && !sawCustomerLine)
         {
             SessionGone = true;
         }
@@ -45,8 +45,4 @@ public sealed class PendingTurn(string activityId, TurnKind kind)
 
     /// <summary>The customer speaking: "**name**：line" (BotTexts.CustomerSays).</summary>
     public static bool IsCustomerLine(string? text) => text is not null && text.StartsWith("**", StringComparison.Ordinal);
-
-    // A start that failed answers with one notice (unknown persona, already practising), never a customer line;
-    // briefings start with the persona's name in bold too, so a start waits for its second text unless the first is a notice.
-    private static bool IsNotice(string? text) => text is not null && !text.StartsWith("**", StringComparison.Ordinal) && !text.Contains("**", StringComparison.Ordinal);
 }

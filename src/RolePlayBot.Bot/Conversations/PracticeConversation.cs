@@ -82,17 +82,16 @@ public sealed partial class PracticeConversation(
 
         var zh = Locales.IsChinese(session.Locale);
         var repliedAt = session.LastCustomerMessageAt + NonNegative((at ?? time.GetUtcNow()) - state.CustomerSentAt);
-        if (setup.UsesModel)
-        {
-            await outbox.TypingAsync(cancellationToken);
-        }
-
+        // The model calls start first and the typing indicator goes meanwhile: a round trip to the channel is not
+        // worth adding to every answer. The stream's first chunk waits for the indicator, so it never lands under it.
+        var typing = setup.UsesModel ? TypingAsync(outbox, cancellationToken) : Task.CompletedTask;
         await using var stream = session.CustomerStreams
-            ? streaming.Open(outbox, partial => BotTexts.CustomerSays(session.Persona.Name, partial, session.Mood, zh), cancellationToken)
+            ? streaming.Open(outbox, partial => BotTexts.CustomerSays(session.Persona.Name, partial, session.Mood, zh), typing, cancellationToken)
             : null;
         var answering = session.ReplyAsync(text, repliedAt, stream, cancellationToken);
         if (setup.UsesModel)
         {
+            await typing;
             await KeepTypingAsync(outbox, answering, stream, cancellationToken);
         }
 
@@ -352,6 +351,8 @@ public sealed partial class PracticeConversation(
             Type = ActivityTypes.Message,
             Text = BotTexts.CustomerSays(session.Persona.Name, text, session.Mood, Locales.IsChinese(session.Locale)),
             TextFormat = "markdown",
+            // The customer waits for the trainee's answer (unless this line ends the session; the commit decides).
+            InputHint = InputHints.Expecting,
         };
         stream?.Finish(message);
         await outbox.MessageAsync(message, cancellationToken);
@@ -387,6 +388,19 @@ public sealed partial class PracticeConversation(
     /// Keeps the customer "typing" until the model has answered: another indicator every interval, except while the
     /// answer is streaming (its chunks show it is being written, and a plain indicator would sit under the bubble).
     /// </summary>
+    /// <summary>One typing indicator; a lost one is cosmetic and never fails the turn.</summary>
+    private static async Task TypingAsync(Outbox outbox, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await outbox.TypingAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The answer still comes; the trainee only misses the "typing…" while waiting for it.
+        }
+    }
+
     private async Task KeepTypingAsync(Outbox outbox, Task answered, CustomerStream? stream, CancellationToken cancellationToken)
     {
         var interval = TimeSpan.FromSeconds(Math.Max(0.01, options.Value.TypingIntervalSeconds));

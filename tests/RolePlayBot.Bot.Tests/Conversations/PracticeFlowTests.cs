@@ -5,6 +5,42 @@ namespace RolePlayBot.Bot.Tests.Conversations;
 public sealed class PracticeFlowTests
 {
     [Fact]
+    public async Task Every_message_says_whether_the_customer_waits_for_an_answer_or_the_turn_is_over()
+    {
+        using var chat = new ChatHarness();
+
+        var started = await chat.SayAsync("开始 allergy-complaint");
+        Assert.Equal([InputHints.Ignoring, InputHints.Expecting], started.Select(a => a.InputHint));
+
+        var replied = await chat.SayAsync(AgentScripts.Lines("allergy-complaint", "zh-CN", "good")[0]);
+        Assert.Equal([InputHints.Ignoring, InputHints.Expecting], replied.Select(a => a.InputHint));
+        Assert.NotNull(replied[0].Attachments);
+
+        var ended = await chat.SayAsync("结束");
+        Assert.Equal(InputHints.Accepting, ended[^1].InputHint);
+        Assert.All(ended.SkipLast(1), a => Assert.Equal(InputHints.Ignoring, a.InputHint));
+
+        var notice = Assert.Single(await chat.SayAsync("您好"));
+        Assert.Equal(InputHints.Accepting, notice.InputHint);
+
+        // A customer who leaves: the closing line waits for nobody, and the scorecard after it ends the turn.
+        await chat.SayAsync("开始 allergy-complaint");
+        IReadOnlyList<Activity> last = [];
+        foreach (var line in Enumerable.Repeat("你自己过敏关我们什么事，爱买不买", 12))
+        {
+            last = await chat.SayAsync(line);
+            if (Sent.Cards(last).Any(c => Sent.CardText(c).Contains("成绩单")))
+            {
+                break;
+            }
+        }
+
+        Assert.Contains(Sent.Cards(last), c => Sent.CardText(c).Contains("成绩单"));
+        Assert.DoesNotContain(last, a => a.InputHint == InputHints.Expecting);
+        Assert.Equal(InputHints.Accepting, last[^1].InputHint);
+    }
+
+    [Fact]
     public async Task A_new_member_gets_a_welcome_card_listing_every_customer_by_dimension_with_start_buttons()
     {
         using var chat = new ChatHarness();

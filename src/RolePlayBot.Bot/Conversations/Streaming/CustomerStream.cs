@@ -26,6 +26,7 @@ public sealed class CustomerStream : IProgress<string>, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly CancellationToken _turn;
+    private readonly Task _after;
     private readonly Channel<string> _newest = Channel.CreateBounded<string>(new BoundedChannelOptions(1)
     {
         FullMode = BoundedChannelFullMode.DropOldest,
@@ -42,6 +43,7 @@ public sealed class CustomerStream : IProgress<string>, IAsyncDisposable
 
     /// <param name="send">Sends one activity at once and returns the id the channel gave it.</param>
     /// <param name="format">The customer's text as the final message will show it (name, text, mood), so chunks and the final read alike.</param>
+    /// <param name="after">Sent before the first chunk goes (its failure does not matter); null when nothing is.</param>
     public CustomerStream(
         Func<Activity, CancellationToken, Task<string>> send,
         Func<string, string> format,
@@ -49,8 +51,10 @@ public sealed class CustomerStream : IProgress<string>, IAsyncDisposable
         TimeSpan maxDuration,
         TimeProvider time,
         ILogger log,
-        CancellationToken turn)
+        CancellationToken turn,
+        Task? after = null)
     {
+        _after = after ?? Task.CompletedTask;
         _send = send;
         _format = format;
         _interval = interval;
@@ -110,6 +114,7 @@ public sealed class CustomerStream : IProgress<string>, IAsyncDisposable
     {
         try
         {
+            await _after.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             while (await _newest.Reader.WaitToReadAsync(_stop.Token))
             {
                 if (!_newest.Reader.TryRead(out var text) || text == _sent)

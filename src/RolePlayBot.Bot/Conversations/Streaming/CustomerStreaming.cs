@@ -44,13 +44,14 @@ public sealed class CustomerStreaming(
 
     /// <summary>A stream for this turn's customer answer, or null when it should go as one message.</summary>
     /// <param name="format">The customer's text as the message shows it.</param>
-    public CustomerStream? Open(Outbox outbox, Func<string, string> format, CancellationToken cancellationToken = default)
+    /// <param name="after">What must reach the channel before the first chunk (the turn's typing indicator).</param>
+    public CustomerStream? Open(Outbox outbox, Func<string, string> format, Task? after = null, CancellationToken cancellationToken = default)
     {
         if (!outbox.CanSendNow || IntervalFor(outbox.Reference) is not { } interval)
         {
             return null;
         }
 
-        return new CustomerStream(outbox.SendNowAsync, format, interval, TimeSpan.FromSeconds(options.Value.StreamMaxSeconds), time, log, cancellationToken);
+        return new CustomerStream(outbox.SendNowAsync, format, interval, TimeSpan.FromSeconds(options.Value.StreamMaxSeconds), time, log, cancellationToken, after);
     }
 }
