@@ -29,6 +29,17 @@ public interface ITrainingStore
     }
 
     /// <summary>
+    /// <see cref="FindForTurnAsync(string, string?, CancellationToken)"/> for a caller that already holds the state at
+    /// version <paramref name="knownVersion"/>: when that is still the stored version, the state is not read again and
+    /// <see cref="ConversationForTurn.Unchanged"/> says so; otherwise the whole conversation comes back as usual.
+    /// </summary>
+    async Task<ConversationForTurn> FindForTurnAsync(string conversationKey, string? activityId, long knownVersion, CancellationToken cancellationToken = default)
+    {
+        var read = await FindForTurnAsync(conversationKey, activityId, cancellationToken);
+        return read.Conversation is { } stored && stored.Version == knownVersion ? read with { Conversation = null, Unchanged = knownVersion } : read;
+    }
+
+    /// <summary>
     /// Commits one turn atomically: the new conversation state (only if the stored version still equals
     /// <see cref="ConversationCommit.ExpectedVersion"/>, 0 for a new conversation), the handled activity id (unique per
     /// conversation), the session upsert, the new turn records and the outbox. Returns the new version.

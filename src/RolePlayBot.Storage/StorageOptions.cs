@@ -16,6 +16,12 @@ public sealed class StorageOptions
     /// </summary>
     public double RetentionHours { get; set; } = 72;
 
+    /// <summary>
+    /// Conversations whose decoded state this instance keeps between their turns (default 1,000; 0 turns it off): a
+    /// turn then reads only the stored version, not the whole session. Memory: about 1 KB + 2 KB per turn played each.
+    /// </summary>
+    public int SessionCacheSize { get; set; } = 1000;
+
     /// <summary>Minutes between two sweeps of what is past <see cref="RetentionHours"/> (default 10); 0 turns the sweep off.</summary>
     public double PruneIntervalMinutes { get; set; } = 10;
 }

@@ -101,6 +101,23 @@ public abstract partial class TrainingStoreContract
     }
 
     [Fact]
+    public async Task A_turn_holding_the_current_version_is_told_so_without_the_state_and_a_moved_version_reads_it_whole()
+    {
+        var store = await MigratedStoreAsync();
+        Assert.Equal(new ConversationForTurn(null, false), await store.FindForTurnAsync("c1", "a1", knownVersion: 1));
+
+        await store.CommitAsync(Commit("c1", 0, "a1", state: """{"step":1}"""));
+        Assert.Equal(new ConversationForTurn(null, false, Unchanged: 1), await store.FindForTurnAsync("c1", "a2", knownVersion: 1));
+        Assert.Equal(new ConversationForTurn(null, true, Unchanged: 1), await store.FindForTurnAsync("c1", "a1", knownVersion: 1));
+
+        // Another writer (an instance, a chaser) moved it on: the holder's copy is stale and the whole state comes back.
+        await store.CommitAsync(Commit("c1", 1, "a2", state: """{"step":2}"""));
+        var stored = new StoredConversation("c1", """{"step":2}""", 2, true, T0);
+        Assert.Equal(new ConversationForTurn(stored, false), await store.FindForTurnAsync("c1", "a3", knownVersion: 1));
+        Assert.Equal(new ConversationForTurn(stored, false), await store.FindForTurnAsync("c1", "a3", knownVersion: -1));
+    }
+
+    [Fact]
     public async Task The_outbox_gives_pending_replies_oldest_first_until_marked_sent()
     {
         var store = await MigratedStoreAsync();

@@ -104,7 +104,7 @@ public sealed class PracticeTurnHandler(
         {
             log.LogError(e, "Turn failed in {Conversation}", state.Key);
             // The state may be half changed: commit the stored one as it was, with only the apology.
-            state = Prepare(journal.Reread(loaded, context.Reference), context);
+            state = Prepare(await journal.RereadAsync(loaded, context.Reference, cancellationToken), context);
             before = SessionTrack.Before(state);
             outbox = Outbox.ForTurn(context, options.Value.RendersCards(activity.ChannelId));
             var zh = Core.Locales.IsChinese(state.Locale);

@@ -15,6 +15,7 @@ public sealed class ConversationJournal(
     ConversationStateCodec codec,
     TrainingRecords records,
     OutboxDrainer outbox,
+    ConversationCache cache,
     TimeProvider time,
     ILogger<ConversationJournal> log)
 {
@@ -24,19 +25,36 @@ public sealed class ConversationJournal(
 
     /// <summary>
     /// The start of a turn in one read: null when <paramref name="activityId"/> was already handled (a redelivery, or
-    /// another instance got it too), else the conversation as <see cref="LoadAsync"/> gives it.
+    /// another instance got it too), else the conversation as <see cref="LoadAsync"/> gives it — from the
+    /// <see cref="ConversationCache"/> when the store still has the version cached, without reading the state again.
     /// </summary>
     public async Task<LoadedConversation?> LoadForTurnAsync(ConversationReference reference, string? activityId, CancellationToken cancellationToken = default)
     {
-        var read = await store.FindForTurnAsync(reference.Key, activityId, cancellationToken);
+        var key = reference.Key;
+        var read = await store.FindForTurnAsync(key, activityId, cache.VersionOf(key), cancellationToken);
         if (read.Handled)
         {
             return null;
         }
 
+        if (read.Unchanged is { } version)
+        {
+            if (cache.TryTake(key, version) is { } held)
+            {
+                return new LoadedConversation(held, version, null, null);
+            }
+
+            // Taken meanwhile (cannot happen under the conversation's lock; a chaser reads on its own): read it whole.
+            read = await store.FindForTurnAsync(key, activityId, cancellationToken);
+        }
+        else
+        {
+            cache.Remove(key);
+        }
+
         return read.Conversation is { } stored
             ? Decode(stored)
-            : new LoadedConversation(new ConversationState(reference.Key, reference), 0, null, null);
+            : new LoadedConversation(new ConversationState(key, reference), 0, null, null);
     }
 
     /// <summary>The stored conversation, or null when there is none.</summary>
@@ -51,8 +69,21 @@ public sealed class ConversationJournal(
     }
 
     /// <summary>The state of <paramref name="loaded"/> afresh, as it was before the turn touched it.</summary>
-    public ConversationState Reread(LoadedConversation loaded, ConversationReference reference) =>
-        loaded.Json is null ? new ConversationState(reference.Key, reference) : codec.Decode(reference.Key, loaded.Json).State;
+    public async Task<ConversationState> RereadAsync(LoadedConversation loaded, ConversationReference reference, CancellationToken cancellationToken = default)
+    {
+        if (loaded.Json is { } json)
+        {
+            return codec.Decode(reference.Key, json).State;
+        }
+
+        if (loaded.Version == 0)
+        {
+            return new ConversationState(reference.Key, reference);
+        }
+
+        // It came from the cache: the stored JSON is the state as it was (a newer version makes the commit conflict and rerun).
+        return (await FindAsync(reference.Key, cancellationToken))?.State ?? new ConversationState(reference.Key, reference);
+    }
 
     public Task<bool> IsHandledAsync(string key, string activityId, CancellationToken cancellationToken = default) =>
         store.IsProcessedAsync(key, activityId, cancellationToken);
@@ -63,10 +94,12 @@ public sealed class ConversationJournal(
     {
         var at = time.GetUtcNow();
         var (session, turns) = records.After(before, state, at);
+        InputHints.Mark(replies.Messages, state.IsPractising);
         var (batch, drafts) = OutboxDrainer.Drafts(replies);
         var commit = new ConversationCommit(
             state.Key, loaded.Version, codec.Encode(state), state.IsPractising, activityId, session, turns, drafts, at);
         var committed = await store.CommitTurnAsync(commit, cancellationToken);
+        cache.Put(state.Key, committed.Version, state);
         var ids = committed.OutboxIds is { } written && written.Count == drafts.Count ? written : null;
         return new CommittedBatch(batch, replies.Reference, replies.Messages, ids);
     }

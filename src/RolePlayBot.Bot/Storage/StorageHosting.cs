@@ -26,6 +26,7 @@ public static class StorageHosting
             .Validate(o => !IsPostgres(o) || !string.IsNullOrWhiteSpace(o.ConnectionString), "Storage:ConnectionString is required for postgres.")
             .Validate(o => o.RetentionHours >= 1, "Storage:RetentionHours must be 1 or more: a handled activity id must outlive the channel's redeliveries.")
             .Validate(o => o.PruneIntervalMinutes >= 0, "Storage:PruneIntervalMinutes must be 0 (no sweep) or more.")
+            .Validate(o => o.SessionCacheSize >= 0, "Storage:SessionCacheSize must be 0 (no cache) or more.")
             .ValidateOnStart();
         services.AddOptions<OutboxOptions>()
             .BindConfiguration(OutboxOptions.SectionName)
@@ -38,6 +39,7 @@ public static class StorageHosting
         services.AddHostedService<StorageMigrator>();
 
         services.AddSingleton<ConversationStateCodec>();
+        services.AddSingleton(sp => new ConversationCache(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SessionCacheSize));
         services.AddSingleton<TrainingRecords>();
         services.AddSingleton<ConversationJournal>();
         services.AddSingleton<OutboxDrainer>();

@@ -148,19 +148,31 @@ public abstract partial class AdoTrainingStore : ITrainingStore, IAsyncDisposabl
             reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetBoolean(3), ReadTime(reader, 4));
     }
 
-    public async Task<ConversationForTurn> FindForTurnAsync(string conversationKey, string? activityId, CancellationToken cancellationToken = default)
+    public Task<ConversationForTurn> FindForTurnAsync(string conversationKey, string? activityId, CancellationToken cancellationToken = default) =>
+        FindForTurnAsync(conversationKey, activityId, knownVersion: -1, cancellationToken);
+
+    public async Task<ConversationForTurn> FindForTurnAsync(string conversationKey, string? activityId, long knownVersion, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.Command(StoreSql.FindForTurn).With("key", conversationKey).With("activity", activityId);
+        await using var command = connection.Command(StoreSql.FindForTurn)
+            .With("key", conversationKey).With("activity", activityId).With("known", knownVersion);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             throw new InvalidOperationException("The turn's read returned no row.");
         }
 
-        var stored = reader.IsDBNull(0)
-            ? null
-            : new StoredConversation(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetBoolean(3), ReadTime(reader, 4));
+        if (reader.IsDBNull(0))
+        {
+            return new ConversationForTurn(null, reader.GetBoolean(5));
+        }
+
+        if (reader.IsDBNull(1))
+        {
+            return new ConversationForTurn(null, reader.GetBoolean(5), Unchanged: reader.GetInt64(2));
+        }
+
+        var stored = new StoredConversation(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetBoolean(3), ReadTime(reader, 4));
         return new ConversationForTurn(stored, reader.GetBoolean(5));
     }
 

@@ -12,8 +12,9 @@ internal static class StoreSql
         """;
 
     // One row always (the conversation's columns null when it is new), with the handled flag beside it.
+    /// <summary>@known: the version the caller holds (-1: none); the state is not read when it is still the stored one.</summary>
     public const string FindForTurn = """
-        SELECT c.conversation_key, c.state_json, c.version, c.running, c.updated_at,
+        SELECT c.conversation_key, CASE WHEN c.version = @known THEN NULL ELSE c.state_json END, c.version, c.running, c.updated_at,
             EXISTS (SELECT 1 FROM processed_activities p WHERE p.conversation_key = @key AND p.activity_id = @activity)
         FROM (SELECT 1 AS one) AS o LEFT JOIN conversations c ON c.conversation_key = @key
         """;
