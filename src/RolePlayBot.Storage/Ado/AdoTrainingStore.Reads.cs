@@ -25,15 +25,18 @@ public abstract partial class AdoTrainingStore
             return;
         }
 
-        var sentAt = ToDb(Time.GetUtcNow());
-        await RunWriteAsync(async (connection, transaction, token) =>
+        await RunMarkSentAsync(outboxIds, ToDb(Time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Writes one set of sent-marks; a store may merge concurrent ones (SQLite's group commit does).</summary>
+    private protected virtual Task RunMarkSentAsync(IReadOnlyCollection<long> outboxIds, object sentAt, CancellationToken cancellationToken) =>
+        RunWriteAsync(async (connection, transaction, token) =>
         {
             await using var command = MarkSentCommand(connection, transaction, outboxIds, sentAt);
             return await command.ExecuteNonQueryAsync(token);
         }, single: true, cancellationToken);
-    }
 
-    private static DbCommand MarkSentCommand(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> outboxIds, object sentAt)
+    private protected static DbCommand MarkSentCommand(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> outboxIds, object sentAt)
     {
         if (outboxIds.Count == 1)
         {

@@ -6,6 +6,11 @@ internal static class DbCommandExtensions
 {
     public static DbCommand Command(this DbConnection connection, string sql, DbTransaction? transaction = null)
     {
+        if (Sqlite.SqliteStatements.TryGet(connection, sql, transaction) is { } kept)
+        {
+            return kept;
+        }
+
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;

@@ -22,6 +22,7 @@ internal sealed class SqliteGroupCommit(
     Func<CancellationToken, ValueTask<DbConnection>> open,
     Func<DbConnection, DbTransaction> begin) : IDisposable
 {
+
     /// <summary>Writes in one transaction at most: a long group would hold back its first caller's answer.</summary>
     public const int MaxGroup = 64;
 
@@ -31,11 +32,32 @@ internal sealed class SqliteGroupCommit(
     private readonly Lock gate = new();
     private Thread? writer;
 
+    // Used by the writer thread only (and by Dispose once it has stopped).
+    private DbConnection? writerConnection;
+    private SqliteStatements? writerStatements;
+
     /// <summary>Queues <paramref name="write"/>; completes when the group holding it has committed (or it failed).</summary>
     public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var queued = new Write<T>(write, cancellationToken);
+        if (!queue.Writer.TryWrite(queued))
+        {
+            throw new ObjectDisposedException(nameof(SqliteTrainingStore));
+        }
+
+        EnsureWriter();
+        return queued.Task;
+    }
+
+    /// <summary>
+    /// Queues sent-marks: the marks of every turn in one group are written by one <paramref name="update"/> of all
+    /// their ids (each turn's own write and savepoint cost the single writer as much as the mark itself).
+    /// </summary>
+    public Task MarkAsync(IReadOnlyCollection<long> ids, Func<DbConnection, DbTransaction, IReadOnlyCollection<long>, Task> update, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var queued = new Mark(ids, update, cancellationToken);
         if (!queue.Writer.TryWrite(queued))
         {
             throw new ObjectDisposedException(nameof(SqliteTrainingStore));
@@ -55,7 +77,10 @@ internal sealed class SqliteGroupCommit(
             running = writer;
         }
 
-        running?.Join(TimeSpan.FromSeconds(10));
+        if (running?.Join(TimeSpan.FromSeconds(10)) != false)
+        {
+            CloseWriterConnection();
+        }
     }
 
     private void EnsureWriter()
@@ -102,15 +127,45 @@ internal sealed class SqliteGroupCommit(
         }
     }
 
+    /// <summary>
+    /// The writer's own connection, open for as long as writes go well, with its statements kept prepared
+    /// (<see cref="SqliteStatements"/>): the writes of every group are the same few statements.
+    /// </summary>
+    private async Task<DbConnection> WriterConnectionAsync()
+    {
+        if (writerConnection is null)
+        {
+            var connection = await open(CancellationToken.None);
+            writerStatements = SqliteStatements.Keep((Microsoft.Data.Sqlite.SqliteConnection)connection);
+            writerConnection = connection;
+        }
+
+        return writerConnection;
+    }
+
+    private void CloseWriterConnection()
+    {
+        writerStatements?.Dispose();
+        writerStatements = null;
+        writerConnection?.Dispose();
+        writerConnection = null;
+    }
+
     /// <summary>Never throws: every write of the group is completed one way or the other.</summary>
     private async Task CommitGroupAsync(List<Write> group)
     {
         try
         {
-            await using var connection = await open(CancellationToken.None);
+            var connection = await WriterConnectionAsync();
             await using var transaction = begin(connection);
+            await MarkAllAsync(group, connection, transaction);
             foreach (var write in group)
             {
+                if (write is Mark)
+                {
+                    continue;
+                }
+
                 await transaction.SaveAsync(Savepoint);
                 try
                 {
@@ -131,6 +186,8 @@ internal sealed class SqliteGroupCommit(
         }
         catch (Exception e)
         {
+            // The connection may be in any state now: the next group opens a fresh one.
+            CloseWriterConnection();
             foreach (var write in group)
             {
                 write.Fail(write.Error ?? e);
@@ -143,6 +200,37 @@ internal sealed class SqliteGroupCommit(
         {
             write.Complete();
         }
+    }
+
+    /// <summary>The group's sent-marks in one statement and one savepoint; on failure every mark of the group fails.</summary>
+    private static async Task MarkAllAsync(List<Write> group, DbConnection connection, DbTransaction transaction)
+    {
+        List<Mark>? marks = null;
+        foreach (var write in group)
+        {
+            if (write is Mark mark)
+            {
+                (marks ??= []).Add(mark);
+            }
+        }
+
+        if (marks is null)
+        {
+            return;
+        }
+
+        await transaction.SaveAsync(Savepoint);
+        try
+        {
+            await marks[0].Update(connection, transaction, [.. marks.SelectMany(m => m.Ids).Distinct()]);
+        }
+        catch (Exception e)
+        {
+            marks.ForEach(m => m.Error = e);
+            await transaction.RollbackAsync(Savepoint);
+        }
+
+        await transaction.ReleaseAsync(Savepoint);
     }
 
     private abstract class Write(CancellationToken cancellationToken)
@@ -158,6 +246,44 @@ internal sealed class SqliteGroupCommit(
         public abstract void Complete();
 
         public abstract void Fail(Exception error);
+    }
+
+    private sealed class Mark(IReadOnlyCollection<long> ids, Func<DbConnection, DbTransaction, IReadOnlyCollection<long>, Task> update, CancellationToken cancellationToken)
+        : Write(cancellationToken)
+    {
+        private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyCollection<long> Ids { get; } = ids;
+
+        public Func<DbConnection, DbTransaction, IReadOnlyCollection<long>, Task> Update { get; } = update;
+
+        public Task Task => completion.Task;
+
+        public override Task RunAsync(DbConnection connection, DbTransaction transaction) => Update(connection, transaction, Ids);
+
+        public override void Complete()
+        {
+            if (Error is null)
+            {
+                completion.TrySetResult();
+            }
+            else
+            {
+                Fail(Error);
+            }
+        }
+
+        public override void Fail(Exception error)
+        {
+            if (error is OperationCanceledException canceled)
+            {
+                completion.TrySetCanceled(canceled.CancellationToken);
+            }
+            else
+            {
+                completion.TrySetException(error);
+            }
+        }
     }
 
     private sealed class Write<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)

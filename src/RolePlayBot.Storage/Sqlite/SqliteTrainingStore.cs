@@ -72,6 +72,17 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
         Func<DbConnection, DbTransaction?, CancellationToken, Task<T>> write, bool single, CancellationToken cancellationToken) =>
         groupCommit.RunAsync(write, cancellationToken);
 
+    private protected override Task RunMarkSentAsync(IReadOnlyCollection<long> outboxIds, object sentAt, CancellationToken cancellationToken) =>
+        groupCommit.MarkAsync(outboxIds, async (connection, transaction, all) =>
+        {
+            // One kept statement run per id: an IN list of each group's ids would be new SQL, prepared every time.
+            foreach (var id in all)
+            {
+                await using var command = connection.Command(StoreSql.MarkSent, transaction).With("id", id).With("at", sentAt);
+                await command.ExecuteNonQueryAsync();
+            }
+        }, cancellationToken);
+
     private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
