@@ -33,12 +33,14 @@ public sealed class ConversationStateCodec(PersonaCatalog catalog, EngineSetup s
             state.LastPersonaLocale,
             state.Rounds,
             state.Welcomed);
-        return JsonSerializer.Serialize(stored, RpbJson.Compact);
+        return PackedJson.Pack(JsonSerializer.Serialize(stored, RpbJson.Compact));
     }
 
     public DecodedConversation Decode(string key, string json)
     {
-        var stored = JsonSerializer.Deserialize<StoredConversationState>(json, RpbJson.Compact)
+        var stored = (PackedJson.IsPacked(json)
+                ? JsonSerializer.Deserialize<StoredConversationState>(PackedJson.Utf8(json), RpbJson.Compact)
+                : JsonSerializer.Deserialize<StoredConversationState>(json, RpbJson.Compact))
             ?? throw new JsonException($"The stored state of '{key}' is empty.");
         var reference = stored.Reference.Deserialize<ConversationReference>(BotJson.Options)
             ?? throw new JsonException($"The stored state of '{key}' has no conversation reference.");

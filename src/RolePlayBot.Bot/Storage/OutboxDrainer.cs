@@ -25,18 +25,26 @@ public sealed class OutboxDrainer(
     private readonly ConcurrentDictionary<long, byte> _claimed = new();
     private readonly ConcurrentDictionary<long, int> _failures = new();
 
+    // Sent-marks written behind the turns that sent them, awaited at shutdown.
+    private readonly ConcurrentDictionary<Task, byte> _marking = new();
+
     /// <summary>The outbox as drafts to commit, all in one new batch.</summary>
     public static (string Batch, IReadOnlyList<OutboxDraft> Drafts) Drafts(Outbox outbox)
     {
         var batch = Guid.NewGuid().ToString("n");
         var reference = JsonSerializer.Serialize(new OutboxAddress(outbox.Reference, batch), BotJson.Options);
-        return (batch, outbox.Messages.Select(m => new OutboxDraft(reference, JsonSerializer.Serialize(m, BotJson.Options))).ToList());
+        return (batch, outbox.Messages.Select(m => new OutboxDraft(reference, PackedJson.Pack(JsonSerializer.Serialize(m, BotJson.Options)))).ToList());
     }
 
     /// <summary>
     /// Sends a turn's committed replies now, in order, from memory, and marks them sent with one write. Stops at the
     /// first failure and leaves the rest (and that one) to the drainer. Without the rows' ids it reads them back.
     /// </summary>
+    /// <remarks>
+    /// The sent-mark is written behind the turn: the conversation's next turn need not wait for it (in a closed loop
+    /// it waited a whole group commit), and the ids stay claimed until it holds, so the drainer never sends them again
+    /// meanwhile. A crash before it holds sends them again after the restart, as a crash between send and mark always did.
+    /// </remarks>
     public async Task<int> SendCommittedAsync(string conversationKey, CommittedBatch batch, CancellationToken cancellationToken = default)
     {
         if (batch.OutboxIds is not { } ids)
@@ -46,6 +54,7 @@ public sealed class OutboxDrainer(
 
         var sent = new List<long>(ids.Count);
         var claimed = new List<long>(ids.Count);
+        var marking = false;
         try
         {
             for (var i = 0; i < ids.Count; i++)
@@ -69,17 +78,62 @@ public sealed class OutboxDrainer(
                 }
             }
 
-            await store.MarkSentAsync(sent, cancellationToken);
+            if (sent.Count > 0)
+            {
+                var mark = MarkSentAsync(conversationKey, sent, claimed);
+                marking = true;
+                _marking.TryAdd(mark, 0);
+                _ = mark.ContinueWith(done => _marking.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
         }
         finally
         {
-            foreach (var id in claimed)
+            if (!marking)
             {
-                _claimed.TryRemove(id, out _);
+                Release(claimed);
             }
         }
 
         return sent.Count;
+    }
+
+    /// <summary>Writes the sent-marks finished turns left behind (at shutdown).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await Task.WhenAll(_marking.Keys).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of shutdown time: unmarked replies are sent again after the restart.
+        }
+    }
+
+    private async Task MarkSentAsync(string conversationKey, List<long> sent, List<long> claimed)
+    {
+        try
+        {
+            await store.MarkSentAsync(sent, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // Left pending, they are sent again by the drainer: at least once, never lost.
+            log.LogWarning(e, "Marking {Count} replies of {Conversation} sent failed; the drainer may send them again", sent.Count, conversationKey);
+        }
+        finally
+        {
+            Release(claimed);
+        }
+    }
+
+    private void Release(List<long> claimed)
+    {
+        foreach (var id in claimed)
+        {
+            _claimed.TryRemove(id, out _);
+        }
     }
 
     /// <summary>Sends one committed batch now, in order, reading it back from the outbox. A failed send is left to the drainer.</summary>
@@ -178,7 +232,7 @@ public sealed class OutboxDrainer(
     private Task<string> SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var address = Address(item) ?? throw new JsonException($"Outbox item {item.Id} has no reference.");
-        var activity = JsonSerializer.Deserialize<Activity>(item.ActivityJson, BotJson.Options)
+        var activity = JsonSerializer.Deserialize<Activity>(PackedJson.Utf8(item.ActivityJson), BotJson.Options)
             ?? throw new JsonException($"Outbox item {item.Id} has no activity.");
         return sender.SendAsync(address.Reference, activity, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RolePlayBot.Bot.Protocol;
+using RolePlayBot.Bot.Storage;
 using RolePlayBot.Bot.Tests.BotFramework;
 using RolePlayBot.Core.Checklist;
 using RolePlayBot.Llm.Tests.Fakes;
@@ -190,7 +191,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
     /// <summary>The running session's transcript as stored in the conversation's state: what a restarted bot continues from.</summary>
     private async Task<List<(string Speaker, string Text)>> TranscriptAsync(ITrainingStore store)
     {
-        var state = JsonDocument.Parse((await store.FindConversationAsync(Key))!.StateJson).RootElement;
+        var state = JsonDocument.Parse(PackedJson.Unpack((await store.FindConversationAsync(Key))!.StateJson)).RootElement;
         return [.. state.GetProperty("session").GetProperty("transcript").EnumerateArray()
             .Select(l => (l.GetProperty("speaker").GetString()!, l.GetProperty("text").GetString()!))];
     }
