@@ -7,6 +7,7 @@ namespace RolePlayBot.LoadTest;
 public sealed class LoadRun(LoadOptions options)
 {
     private readonly List<string> notes = [];
+    private readonly List<string> databases = [];
     private readonly string runId = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
     private IReadOnlyList<AgentScript> scripts = [];
     private int step;
@@ -38,23 +39,49 @@ public sealed class LoadRun(LoadOptions options)
 
             foreach (var latency in target == Target.ModelSqlite ? options.ModelLatencies : [TimeSpan.Zero])
             {
-                await using var stub = target == Target.ModelSqlite ? await StubModelServer.StartAsync(latency) : null;
-                await using var bot = await StartAsync(target, stub);
-                await SettleAsync(target, bot, connector, http);
-                foreach (var n in options.Concurrency)
-                {
-                    steps.Add(await StepAsync(target, bot, connector, http, n, stub));
-                }
+                await RunBotAsync(target, latency, connector, http, steps);
+                DeleteDatabases();
             }
 
             if (target == Target.OfflineSqlite && options.MemorySessions > 0)
             {
                 memory = await MemoryAsync(connector, http);
+                DeleteDatabases();
             }
         }
 
         notes.Add($"the fake connector received {connector.Calls} calls, {connector.Unknown} for conversations no trainee was waiting on (late replies of an earlier step)");
         return Report.Build(options, loadBefore, steps, memory, notes);
+    }
+
+    /// <summary>One bot (and stub model) for every N of a target; both are stopped when this returns.</summary>
+    private async Task RunBotAsync(string target, TimeSpan latency, FakeConnector connector, HttpClient http, List<StepResult> steps)
+    {
+        await using var stub = target == Target.ModelSqlite ? await StubModelServer.StartAsync(latency) : null;
+        await using var bot = await StartAsync(target, stub);
+        await SettleAsync(target, bot, connector, http);
+        foreach (var n in options.Concurrency)
+        {
+            steps.Add(await StepAsync(target, bot, connector, http, n, stub));
+        }
+    }
+
+    /// <summary>The SQLite files of stopped bots: a full run writes gigabytes of them to the temp directory.</summary>
+    private void DeleteDatabases()
+    {
+        foreach (var file in databases.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException e)
+            {
+                Log($"could not delete {file}: {e.Message}");
+            }
+        }
+
+        databases.Clear();
     }
 
     private string? Skip(string target) => target switch
@@ -85,6 +112,11 @@ public sealed class LoadRun(LoadOptions options)
                 ? options.Postgres!
                 : sqliteFile ?? Path.Combine(Path.GetTempPath(), $"rpb-bench-{runId}-{++step}.db"),
         };
+        if (target != Target.OfflinePostgres)
+        {
+            databases.Add(environment["Storage__ConnectionString"]);
+        }
+
         if (stub is not null)
         {
             environment["Llm__Endpoint"] = stub.Endpoint;
