@@ -16,12 +16,17 @@ public sealed class ChannelSenderRouter(IEnumerable<ILocalChannel> localChannels
 {
     private readonly ILocalChannel[] locals = [.. localChannels];
 
-    public async Task<string> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default)
+    public Task<string> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default) =>
+        SendAsync(reference, activity, ReadOnlyMemory<byte>.Empty, cancellationToken);
+
+    public async Task<string> SendAsync(ConversationReference reference, Activity activity, ReadOnlyMemory<byte> json, CancellationToken cancellationToken = default)
     {
         var channel = Route(reference);
         try
         {
-            return await channel.SendAsync(reference, activity, cancellationToken);
+            return json.IsEmpty
+                ? await channel.SendAsync(reference, activity, cancellationToken)
+                : await channel.SendAsync(reference, activity, json, cancellationToken);
         }
         catch (ConnectorException e) when (e.Status is { } status && (int)status is >= 400 and < 500 && StreamInfo.IsFinal(activity))
         {

@@ -21,23 +21,28 @@ public sealed class ConnectorSender(
 {
     public const string HttpClientName = "BotConnector";
 
-    public Task<string> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default)
+    public Task<string> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default) =>
+        SendAsync(reference, activity, ReadOnlyMemory<byte>.Empty, cancellationToken);
+
+    /// <param name="json">The activity as serialised for the outbox; empty to serialise it here.</param>
+    public Task<string> SendAsync(ConversationReference reference, Activity activity, ReadOnlyMemory<byte> json, CancellationToken cancellationToken = default)
     {
         var path = ActivitiesPath(reference) + (string.IsNullOrEmpty(activity.ReplyToId) ? "" : "/" + Uri.EscapeDataString(activity.ReplyToId));
-        return CallAsync(HttpMethod.Post, reference, path, activity, cancellationToken);
+        return CallAsync(HttpMethod.Post, reference, path, activity, cancellationToken, json);
     }
 
     public async Task UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
         activity.Id = activityId;
-        await CallAsync(HttpMethod.Put, reference, ActivitiesPath(reference) + "/" + Uri.EscapeDataString(activityId), activity, cancellationToken);
+        await CallAsync(HttpMethod.Put, reference, ActivitiesPath(reference) + "/" + Uri.EscapeDataString(activityId), activity, cancellationToken, ReadOnlyMemory<byte>.Empty);
     }
 
     // Teams ids carry ':', ';' and '@' (e.g. "19:abc@thread.tacv2;messageid=1"), which must not be read as path syntax.
     private static string ActivitiesPath(ConversationReference reference) =>
         $"v3/conversations/{Uri.EscapeDataString(reference.Conversation.Id ?? "")}/activities";
 
-    private async Task<string> CallAsync(HttpMethod method, ConversationReference reference, string path, Activity activity, CancellationToken cancellationToken)
+    private async Task<string> CallAsync(
+        HttpMethod method, ConversationReference reference, string path, Activity activity, CancellationToken cancellationToken, ReadOnlyMemory<byte> serialized)
     {
         var uri = Resolve(reference.ServiceUrl, path);
         if (options.Value.AuthenticationEnabled && !trusted.IsTrusted(reference.ServiceUrl))
@@ -47,11 +52,11 @@ public sealed class ConnectorSender(
         }
 
         var client = httpClients.CreateClient(HttpClientName);
-        var json = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options);
+        var json = serialized.IsEmpty ? JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options) : serialized;
         for (var attempt = 1; ; attempt++)
         {
             var token = await tokens.GetTokenAsync(cancellationToken);
-            using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(json) };
+            using var request = new HttpRequestMessage(method, uri) { Content = new ReadOnlyMemoryContent(json) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             if (token is not null)
             {

@@ -95,13 +95,13 @@ public sealed class ConversationJournal(
         var at = time.GetUtcNow();
         var (session, turns) = records.After(before, state, at);
         InputHints.Mark(replies.Messages, state.IsPractising);
-        var (batch, drafts) = OutboxDrainer.Drafts(replies);
+        var (batch, drafts) = OutboxDrainer.Drafts(replies, out var wire);
         var commit = new ConversationCommit(
             state.Key, loaded.Version, codec.Encode(state), state.IsPractising, activityId, session, turns, drafts, at);
         var committed = await store.CommitTurnAsync(commit, cancellationToken);
         cache.Put(state.Key, committed.Version, state);
         var ids = committed.OutboxIds is { } written && written.Count == drafts.Count ? written : null;
-        return new CommittedBatch(batch, replies.Reference, replies.Messages, ids);
+        return new CommittedBatch(batch, replies.Reference, replies.Messages, ids, wire);
     }
 
     /// <summary>

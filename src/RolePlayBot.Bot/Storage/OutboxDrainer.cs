@@ -29,11 +29,17 @@ public sealed class OutboxDrainer(
     private readonly ConcurrentDictionary<Task, byte> _marking = new();
 
     /// <summary>The outbox as drafts to commit, all in one new batch.</summary>
-    public static (string Batch, IReadOnlyList<OutboxDraft> Drafts) Drafts(Outbox outbox)
+    public static (string Batch, IReadOnlyList<OutboxDraft> Drafts) Drafts(Outbox outbox) =>
+        Drafts(outbox, out _);
+
+    /// <param name="wire">Each message serialised, as the connector sends it.</param>
+    public static (string Batch, IReadOnlyList<OutboxDraft> Drafts) Drafts(Outbox outbox, out IReadOnlyList<byte[]> wire)
     {
         var batch = Guid.NewGuid().ToString("n");
         var reference = JsonSerializer.Serialize(new OutboxAddress(outbox.Reference, batch), BotJson.Options);
-        return (batch, outbox.Messages.Select(m => new OutboxDraft(reference, PackedJson.Pack(JsonSerializer.Serialize(m, BotJson.Options)))).ToList());
+        var serialized = outbox.Messages.Select(m => JsonSerializer.SerializeToUtf8Bytes(m, BotJson.Options)).ToList();
+        wire = serialized;
+        return (batch, serialized.Select(json => new OutboxDraft(reference, PackedJson.Pack(json))).ToList());
     }
 
     /// <summary>
@@ -68,7 +74,9 @@ public sealed class OutboxDrainer(
 
                 try
                 {
-                    await sender.SendAsync(batch.Reference, batch.Messages[i], cancellationToken);
+                    await (batch.Wire is { } wire
+                        ? sender.SendAsync(batch.Reference, batch.Messages[i], wire[i], cancellationToken)
+                        : sender.SendAsync(batch.Reference, batch.Messages[i], cancellationToken));
                     sent.Add(ids[i]);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -17,14 +17,13 @@ public static class PackedJson
     /// <summary>Below this many characters the text is stored as it is.</summary>
     public const int Threshold = 1024;
 
-    public static string Pack(string json)
-    {
-        if (json.Length < Threshold)
-        {
-            return json;
-        }
+    public static string Pack(string json) => json.Length < Threshold ? json : Deflate(Encoding.UTF8.GetBytes(json));
 
-        var utf8 = Encoding.UTF8.GetBytes(json);
+    /// <summary><see cref="Pack(string)"/> for JSON already in UTF-8 (as it goes on the wire).</summary>
+    public static string Pack(ReadOnlySpan<byte> utf8) => utf8.Length < Threshold ? Encoding.UTF8.GetString(utf8) : Deflate(utf8);
+
+    private static string Deflate(ReadOnlySpan<byte> utf8)
+    {
         using var packed = new MemoryStream(utf8.Length / 3);
         using (var deflate = new DeflateStream(packed, CompressionLevel.Fastest, leaveOpen: true))
         {
