@@ -158,4 +158,26 @@ public sealed class CustomerStreamTests
         Assert.False(stream.IsLive);
         Assert.False(stream.Finish(new Activity { Type = ActivityTypes.Message, Text = "喂？" }));
     }
+
+    [Fact]
+    public async Task The_first_chunk_waits_for_the_typing_indicator_still_on_its_way_and_goes_even_if_it_failed()
+    {
+        var channel = new SlowChannel(TimeSpan.FromMilliseconds(5));
+        var typing = new TaskCompletionSource();
+        await using var stream = new CustomerStream(channel.SendAsync, t => t, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1),
+            TimeProvider.System, NullLogger.Instance, CancellationToken.None, typing.Task);
+
+        // The model answered before the indicator reached the channel: nothing may overtake it.
+        stream.Report("我的订单呢");
+        await Task.Delay(150);
+        Assert.Empty(channel.Sent);
+
+        typing.SetException(new ConnectorException("the indicator was refused"));
+        await WaitUntilAsync(() => stream.StreamId is not null);
+        await stream.CompleteAsync();
+
+        var chunk = Assert.Single(channel.Sent);
+        Assert.Equal("我的订单呢", chunk.Text);
+        Assert.True(stream.IsLive);
+    }
 }
