@@ -49,6 +49,36 @@ public sealed class ModelCustomerStreamingTests
         Assert.True(Assert.Single(server.Requests).Json.GetProperty("stream").GetBoolean());
     }
 
+    /// <summary>A receiver that wants a report only when told to (a channel between two chunks).</summary>
+    private sealed class PacedReports : IPacedProgress
+    {
+        public List<string> Seen { get; } = [];
+
+        public bool Ready { get; set; }
+
+        public void Report(string value)
+        {
+            Seen.Add(value);
+            Ready = false;
+        }
+    }
+
+    [Fact]
+    public async Task A_receiver_that_is_not_ready_gets_nothing_and_the_message_is_still_the_whole_answer()
+    {
+        await using var server = new FakeChatServer();
+        server.Enqueue(ScriptedReply.Stream("行，", "那我", "等到", "18点。"));
+        var customer = new ModelCustomer(Samples.Client(server), Samples.CustomerTemplate, new FakeScriptedCustomer());
+        var reports = new PacedReports { Ready = true };
+
+        var message = await customer.NextAsync(Samples.Context(), reports);
+
+        // Ready for the first piece only: the rest were written on, never copied out for a receiver that would drop them.
+        Assert.Equal(["行，"], reports.Seen);
+        Assert.Equal("行，那我等到18点。", message.Text);
+        Assert.Equal(CustomerMessage.Model, message.Source);
+    }
+
     [Fact]
     public async Task A_speaker_label_the_model_writes_is_never_shown()
     {

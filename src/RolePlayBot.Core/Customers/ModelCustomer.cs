@@ -51,16 +51,31 @@ public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate
         try
         {
             var prompt = template.Render(CustomerPromptInputs.From(context, _history));
-            var updates = new List<ChatResponseUpdate>();
+            // Only the text and the usage are kept: holding every update (with the SDK's objects under it) for the
+            // length of the stream kept each streamed turn's garbage alive long enough to be promoted.
+            UsageDetails? usage = null;
             await foreach (var update in chatClient.GetStreamingResponseAsync(prompt.Messages, prompt.Options, cancellationToken))
             {
-                updates.Add(update);
-                if (update.Text.Length == 0)
+                foreach (var content in update.Contents)
+                {
+                    if (content is UsageContent used)
+                    {
+                        (usage ??= new UsageDetails()).Add(used.Details);
+                    }
+                }
+
+                var piece = update.Text;
+                if (piece.Length == 0)
                 {
                     continue;
                 }
 
-                written.Append(update.Text);
+                written.Append(piece);
+                if (progress is IPacedProgress { Ready: false })
+                {
+                    continue;
+                }
+
                 var soFar = Tidy(written.ToString(), context.Persona.Name);
                 if (soFar.Length > 0)
                 {
@@ -68,13 +83,13 @@ public sealed partial class ModelCustomer(IChatClient chatClient, PromptTemplate
                 }
             }
 
-            var response = updates.ToChatResponse();
-            context.Tokens?.Record(TokenRoles.Customer, response.Usage);
-            var text = Tidy(response.Text, context.Persona.Name);
+            context.Tokens?.Record(TokenRoles.Customer, usage);
+            var text = Tidy(written.ToString(), context.Persona.Name);
             if (text.Length > 0)
             {
                 return new CustomerMessage(text, CustomerMessage.Model);
             }
+
             failure = "the model's answer was empty";
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

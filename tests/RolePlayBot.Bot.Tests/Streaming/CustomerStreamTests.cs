@@ -84,6 +84,28 @@ public sealed class CustomerStreamTests
     }
 
     [Fact]
+    public async Task It_asks_for_text_only_while_a_chunk_could_go()
+    {
+        var channel = new SlowChannel(TimeSpan.FromMilliseconds(300));
+        await using var stream = Open(channel, intervalSeconds: 0.3);
+
+        await WaitUntilAsync(() => stream.Ready);
+        stream.Report("好");
+        await WaitUntilAsync(() => channel.MostInFlight == 1);
+        // A chunk on its way, then the interval after it: a report now would be dropped, so none is asked for.
+        Assert.False(stream.Ready);
+        await WaitUntilAsync(() => channel.Sent.Count == 1);
+        Assert.False(stream.Ready);
+        await WaitUntilAsync(() => stream.Ready);
+        stream.Report("好吧");
+        await WaitUntilAsync(() => channel.Sent.Count == 2);
+        await stream.CompleteAsync();
+
+        Assert.False(stream.Ready);
+        Assert.Equal(["**客户**：好", "**客户**：好吧"], channel.Sent.Select(a => a.Text));
+    }
+
+    [Fact]
     public async Task Completing_waits_for_the_chunk_in_flight_so_the_final_message_never_overtakes_it()
     {
         var channel = new SlowChannel(TimeSpan.FromMilliseconds(300));

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using RolePlayBot.Bot.Channels;
 using RolePlayBot.Bot.Protocol;
+using RolePlayBot.Core.Customers;
 
 namespace RolePlayBot.Bot.Conversations.Streaming;
 
@@ -17,7 +18,7 @@ namespace RolePlayBot.Bot.Conversations.Streaming;
 /// ends the streaming for good and the answer goes as one ordinary message, so nothing is lost. Past
 /// <c>maxDuration</c> (Teams closes a stream after 2 minutes) the same happens.
 /// </remarks>
-public sealed class CustomerStream : IProgress<string>, IAsyncDisposable
+public sealed class CustomerStream : IPacedProgress, IAsyncDisposable
 {
     private readonly Func<Activity, CancellationToken, Task<string>> _send;
     private readonly Func<string, string> _format;
@@ -40,6 +41,7 @@ public sealed class CustomerStream : IProgress<string>, IAsyncDisposable
     private long _startedAt;
     private volatile string? _streamId;
     private volatile bool _failed;
+    private volatile bool _ready;
 
     /// <param name="send">Sends one activity at once and returns the id the channel gave it.</param>
     /// <param name="format">The customer's text as the final message will show it (name, text, mood), so chunks and the final read alike.</param>
@@ -75,6 +77,9 @@ public sealed class CustomerStream : IProgress<string>, IAsyncDisposable
 
     /// <summary>The whole text so far (called from the model's stream; never blocks it).</summary>
     public void Report(string value) => _newest.Writer.TryWrite(value);
+
+    /// <summary>True while the stream waits for text: not before the first chunk may go, during a chunk's send or the interval after it, or once the stream has ended.</summary>
+    public bool Ready => _ready;
 
     /// <summary>Stops sending chunks, waiting for one in flight to return (so the final message never overtakes it).</summary>
     public async Task CompleteAsync()
@@ -115,8 +120,15 @@ public sealed class CustomerStream : IProgress<string>, IAsyncDisposable
         try
         {
             await _after.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            while (await _newest.Reader.WaitToReadAsync(_stop.Token))
+            while (true)
             {
+                _ready = true;
+                if (!await _newest.Reader.WaitToReadAsync(_stop.Token))
+                {
+                    return;
+                }
+
+                _ready = false;
                 if (!_newest.Reader.TryRead(out var text) || text == _sent)
                 {
                     continue;
@@ -139,6 +151,10 @@ public sealed class CustomerStream : IProgress<string>, IAsyncDisposable
         catch (OperationCanceledException)
         {
             // Completed (or the turn was cancelled): the final message carries the whole text.
+        }
+        finally
+        {
+            _ready = false;
         }
     }
 
