@@ -35,6 +35,12 @@ public sealed class Outbox
     /// <summary>The messages held for sending after the commit, in order, already addressed.</summary>
     public IReadOnlyList<Activity> Messages => _messages;
 
+    /// <summary>What the held messages wait for before they go (a livestream chunk still on its way); null for nothing.</summary>
+    public Task? SendsAfter { get; private set; }
+
+    /// <summary>Holds the sending of the messages (not their commit) until <paramref name="task"/> has completed, however it ends.</summary>
+    public void SendAfter(Task task) => SendsAfter = SendsAfter is { } earlier ? Task.WhenAll(earlier, task) : task;
+
     /// <summary>Replies to an inbound activity (addressed as <see cref="TurnContext.SendAsync"/> would).</summary>
     public static Outbox ForTurn(TurnContext context, bool rendersCards) =>
         new(context.Reference, rendersCards, context.AddressReply, context.SendAsync);

@@ -98,7 +98,10 @@ public sealed partial class PracticeConversation(
         var turn = await answering;
         if (stream is not null)
         {
-            await stream.CompleteAsync();
+            // A chunk still on its way is not waited for here but by the final message's send, after the commit:
+            // the commit and the chunk's round trip overlap instead of adding up.
+            await stream.StopAsync();
+            outbox.SendAfter(stream.Settled);
         }
 
         var streamed = stream is { IsLive: true } && turn.CustomerReply is not null;

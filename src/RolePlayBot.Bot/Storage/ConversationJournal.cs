@@ -101,7 +101,7 @@ public sealed class ConversationJournal(
         var committed = await store.CommitTurnAsync(commit, cancellationToken);
         cache.Put(state.Key, committed.Version, state);
         var ids = committed.OutboxIds is { } written && written.Count == drafts.Count ? written : null;
-        return new CommittedBatch(batch, replies.Reference, replies.Messages, ids, wire);
+        return new CommittedBatch(batch, replies.Reference, replies.Messages, ids, wire, replies.SendsAfter);
     }
 
     /// <summary>

@@ -53,6 +53,12 @@ public sealed class OutboxDrainer(
     /// </remarks>
     public async Task<int> SendCommittedAsync(string conversationKey, CommittedBatch batch, CancellationToken cancellationToken = default)
     {
+        if (batch.After is { } after)
+        {
+            await after.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         if (batch.OutboxIds is not { } ids)
         {
             return await SendBatchAsync(conversationKey, batch.Batch, cancellationToken);

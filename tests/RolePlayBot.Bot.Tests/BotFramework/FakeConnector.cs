@@ -27,6 +27,12 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
+    /// <summary>Calls are answered only once the task this returns for them has completed (null: at once).</summary>
+    public Func<RecordedCall, Task?>? AnswerAfter { get; set; }
+
+    /// <summary>Every call's arrival and answer, in the order they happened ("arrived" / "answered").</summary>
+    public ConcurrentQueue<(string Event, RecordedCall Call)> Timeline { get; } = new();
+
     /// <summary>Calls this returns true for are recorded, then never answered: a connector that hangs.</summary>
     public Func<RecordedCall, bool>? HoldWhen { get; set; }
 
@@ -79,6 +85,12 @@ internal sealed class FakeConnector : IAsyncDisposable
             context.Request.Headers.Authorization.ToString(),
             body);
         Calls.Enqueue(call);
+        Timeline.Enqueue(("arrived", call));
+        if (AnswerAfter?.Invoke(call) is { } gate)
+        {
+            await gate;
+        }
+
         if (HoldWhen?.Invoke(call) == true)
         {
             try
@@ -111,6 +123,7 @@ internal sealed class FakeConnector : IAsyncDisposable
             await context.Response.WriteAsJsonAsync(new { id = $"reply-{Interlocked.Increment(ref count)}" });
         }
 
+        Timeline.Enqueue(("answered", call));
         received.Release();
     }
 }

@@ -79,6 +79,46 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         Assert.True(order.IndexOf(turn.Single(IsCard).GetRawText()) > order.IndexOf(final.GetRawText()), "the feedback card should follow the streamed answer");
     }
 
+    [Fact]
+    public async Task The_turn_is_committed_while_a_chunk_is_still_on_its_way_and_the_final_message_goes_only_after_it()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connector.Responder = call => IsStreamChunk(call) is { } chunk
+            ? chunk.StreamId is null ? (201, """{"id":"1:stream-held"}""") : (202, "{}")
+            : null;
+        // Every chunk after the first is held by the channel until the test lets it go.
+        connector.AnswerAfter = call => IsStreamChunk(call) is { StreamId: not null } ? release.Task : null;
+        using var host = Host();
+        var client = host.CreateClient();
+        await SendAsync(client, "personal", "start allergy-complaint");
+        await WaitForAsync(0, sent => sent.Any(a => Text(a).Contains("精华液")));
+        var mark = connector.Calls.Count;
+
+        await SendAsync(client, "personal", StreamingModel.Reply);
+
+        // The model has finished and the turn is stored while the second chunk is still unanswered.
+        var store = host.Services.GetRequiredService<ITrainingStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await store.SessionsAsync(new SessionQuery())).SingleOrDefault() is not { } session || (await store.TurnsAsync(session.Id)).Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the turn was not committed while a chunk was held");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(StreamingModel.Answer, (await StoredTurnAsync(host)).CustomerReply);
+        await Task.Delay(300);
+        Assert.DoesNotContain(connector.Calls.Skip(mark).Select(c => JsonDocument.Parse(c.Body).RootElement), a => Type(a) == "message" && (Text(a).Contains(AnswerEnd) || IsCard(a)));
+        release.SetResult();
+
+        var turn = await WaitForAsync(mark, sent => sent.Any(IsCard) && sent.Any(a => Type(a) == "message" && Text(a).Contains(AnswerEnd)));
+        var final = Assert.Single(turn, a => Type(a) == "message" && Text(a).Contains(AnswerEnd));
+        Assert.Equal(new StreamMetadata("1:stream-held", "final", null), StreamMetadata.Of(final));
+        var timeline = connector.Timeline.ToList();
+        var held = timeline.FindIndex(e => e.Event == "answered" && IsStreamChunk(e.Call) is { StreamId: not null });
+        var finalArrived = timeline.FindIndex(e => e.Event == "arrived" && e.Call.Body == final.GetRawText());
+        Assert.True(held >= 0 && finalArrived > held, "the final message overtook the chunk on its way");
+    }
+
     [Theory]
     [InlineData("groupChat", null)]
     [InlineData("channel", null)]

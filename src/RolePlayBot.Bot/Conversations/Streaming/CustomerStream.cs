@@ -84,14 +84,31 @@ public sealed class CustomerStream : IPacedProgress, IAsyncDisposable
     /// <summary>Stops sending chunks, waiting for one in flight to return (so the final message never overtakes it).</summary>
     public async Task CompleteAsync()
     {
+        await StopAsync();
+        await _loop;
+    }
+
+    /// <summary>
+    /// Stops sending chunks and returns once it is known whether the stream began (a first chunk still on its way is
+    /// waited for: its answer decides whether the final message joins the stream). A later chunk may still be on its
+    /// way: the final message must wait for <see cref="Settled"/> before it goes, and can be committed meanwhile.
+    /// </summary>
+    public async Task StopAsync()
+    {
         _newest.Writer.TryComplete();
         if (!_stop.IsCancellationRequested)
         {
             await _stop.CancelAsync();
         }
 
-        await _loop;
+        if (_streamId is null)
+        {
+            await _loop;
+        }
     }
+
+    /// <summary>Completes when no chunk is on its way any more (never faults).</summary>
+    public Task Settled => _loop;
 
     /// <summary>
     /// Makes <paramref name="message"/> the stream's final message ({streamId, streamType:"final"}, no sequence) when
@@ -109,10 +126,11 @@ public sealed class CustomerStream : IPacedProgress, IAsyncDisposable
         return true;
     }
 
+    /// <summary>Stops the stream; a chunk still on its way finishes on its own (see <see cref="Settled"/>).</summary>
     public async ValueTask DisposeAsync()
     {
-        await CompleteAsync();
-        _stop.Dispose();
+        await StopAsync();
+        _ = _loop.ContinueWith(static (_, stop) => ((CancellationTokenSource)stop!).Dispose(), _stop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task RunAsync()
