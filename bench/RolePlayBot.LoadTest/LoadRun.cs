@@ -150,6 +150,7 @@ public sealed class LoadRun(LoadOptions options)
         stub?.ResetCounters();
         var botCpu = bot.CpuTime();
         var toolCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var toolGc = (Pause: GC.GetTotalPauseDuration(), Count: GC.CollectionCount(0));
         recorder.Recording = true;
         var clock = Stopwatch.StartNew();
         await Task.Delay(options.Duration);
@@ -157,6 +158,7 @@ public sealed class LoadRun(LoadOptions options)
         var measured = clock.Elapsed;
         botCpu = bot.CpuTime() - botCpu;
         toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpu;
+        toolGc = (GC.GetTotalPauseDuration() - toolGc.Pause, GC.CollectionCount(0) - toolGc.Count);
         var calls = stub?.Calls ?? 0;
         var streamed = stub?.Streamed ?? 0;
         var maxInFlight = stub?.MaxInFlight ?? 0;
@@ -179,7 +181,7 @@ public sealed class LoadRun(LoadOptions options)
         }
 
         var result = new StepResult(target, n, measured, samples, recorder.Errors, model, botCpu, toolCpu);
-        Log($"  {result.TurnsPerSecond:0} turns/s, p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms, {result.ErrorCount} errors, bot CPU {result.BotCpuPerTurn:0.000} ms/turn, load tool CPU {result.ToolCpuPerTurn:0.000} ms/turn");
+        Log($"  {result.TurnsPerSecond:0} turns/s, p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms, {result.ErrorCount} errors, bot CPU {result.BotCpuPerTurn:0.000} ms/turn, load tool CPU {result.ToolCpuPerTurn:0.000} ms/turn, load tool GC {toolGc.Count} collections pausing it {toolGc.Pause.TotalMilliseconds:0} ms");
 
         // Let the bot finish what the cancelled trainees left in flight before the next step starts.
         await Task.Delay(TimeSpan.FromSeconds(2));
