@@ -88,17 +88,45 @@ public static class BotFrameworkApi
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > MaxActivityBytes)
+            // The usual case (channels send Content-Length): one array of the body's size, read into in place. A
+            // 16 KB read buffer and a growing copy per activity were a tenth of the bot's allocations under load.
+            var body = new byte[length];
+            var filled = 0;
+            while (filled < body.Length)
             {
-                return null;
+                var got = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken);
+                if (got == 0)
+                {
+                    return body[..filled];
+                }
+
+                filled += got;
             }
 
-            buffer.Write(chunk, 0, read);
+            // A body longer than its Content-Length is cut there by the server; anything past it is not ours to read.
+            return body;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxActivityBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -33,7 +33,7 @@ public sealed class ConversationStateCodec(PersonaCatalog catalog, EngineSetup s
             state.LastPersonaLocale,
             state.Rounds,
             state.Welcomed);
-        return PackedJson.Pack(JsonSerializer.Serialize(stored, RpbJson.Compact));
+        return PackedJson.Pack(JsonSerializer.SerializeToUtf8Bytes(stored, RpbJson.Compact));
     }
 
     public DecodedConversation Decode(string key, string json)

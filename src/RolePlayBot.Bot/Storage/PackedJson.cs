@@ -22,15 +22,33 @@ public static class PackedJson
     /// <summary><see cref="Pack(string)"/> for JSON already in UTF-8 (as it goes on the wire).</summary>
     public static string Pack(ReadOnlySpan<byte> utf8) => utf8.Length < Threshold ? Encoding.UTF8.GetString(utf8) : Deflate(utf8);
 
+    // Each turn packs its state and its replies: the compressed bytes go into this thread's buffer and from there
+    // straight into the one string that is stored (a growing buffer and two string copies per value were a tenth of
+    // the bot's allocations under load).
+    [ThreadStatic]
+    private static MemoryStream? buffer;
+
     private static string Deflate(ReadOnlySpan<byte> utf8)
     {
-        using var packed = new MemoryStream(utf8.Length / 3);
+        var packed = buffer ??= new MemoryStream(16 * 1024);
+        packed.SetLength(0);
         using (var deflate = new DeflateStream(packed, CompressionLevel.Fastest, leaveOpen: true))
         {
             deflate.Write(utf8);
         }
 
-        return string.Concat(Prefix, Convert.ToBase64String(packed.GetBuffer().AsSpan(0, (int)packed.Length)));
+        var bytes = new ReadOnlySpan<byte>(packed.GetBuffer(), 0, (int)packed.Length);
+        var text = string.Create(Prefix.Length + (((bytes.Length + 2) / 3) * 4), packed, static (chars, stream) =>
+        {
+            Prefix.CopyTo(chars);
+            Convert.TryToBase64Chars(new ReadOnlySpan<byte>(stream.GetBuffer(), 0, (int)stream.Length), chars[Prefix.Length..], out _);
+        });
+        if (packed.Capacity > 256 * 1024)
+        {
+            buffer = null;
+        }
+
+        return text;
     }
 
     /// <summary>The JSON of <paramref name="stored"/>, packed or not, as UTF-8.</summary>
