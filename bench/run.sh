@@ -8,7 +8,7 @@
 #      (botbuilder CloudAdapter) under the same load in the same run; plus memory per active session in the bot.
 # Prints Markdown tables and writes them to bench/results/<date>.md.
 #
-# Usage: bench/run.sh [--n 50,200,1000] [--duration 15] [--warmup 5] [--settle 30] [--model-latency 200,1500]
+# Usage: bench/run.sh [--n 50,200,1000] [--duration 15] [--warmup 5] [--settle 30] [--model-latency 200,1500] [--rate 0]
 #                     [--targets offline-sqlite,offline-postgres,model-sqlite,echo] [--no-bdn]
 # RPB_BENCH_POSTGRES=<Npgsql connection string> uses an existing server instead of a throwaway cluster.
 set -euo pipefail
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-n=50,200,1000 duration=15 warmup=5 settle=30 latency=200,1500 targets="offline-sqlite,offline-postgres,model-sqlite,echo" bdn=1
+rate=0 n=50,200,1000 duration=15 warmup=5 settle=30 latency=200,1500 targets="offline-sqlite,offline-postgres,model-sqlite,echo" bdn=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n=$2; shift 2 ;;
@@ -24,6 +24,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --settle) settle=$2; shift 2 ;;
     --model-latency) latency=$2; shift 2 ;;
+    --rate) rate=$2; shift 2 ;;
     --targets) targets=$2; shift 2 ;;
     --no-bdn) bdn=0; shift ;;
     -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
@@ -87,7 +88,7 @@ out="bench/results/$(date -u +%Y-%m-%d-%H%M).md"
 {
   echo "# bench/run.sh $(date -u '+%Y-%m-%d %H:%M') UTC"
   echo
-  echo "Command: \`bench/run.sh --n $n --duration $duration --warmup $warmup --settle $settle --model-latency $latency --targets $targets\`"
+  echo "Command: \`bench/run.sh --n $n --duration $duration --warmup $warmup --settle $settle --model-latency $latency --rate $rate --targets $targets\`"
   echo
 } >"$out"
 
@@ -110,7 +111,7 @@ echo "== load test" >&2
   echo "## End to end through /api/messages (loopback fake connector)"
   echo
   dotnet bench/RolePlayBot.LoadTest/bin/Release/net10.0/rpb-loadtest.dll --repo "$root" --targets "$targets" --n "$n" \
-    --duration "$duration" --warmup "$warmup" --settle "$settle" --model-latency "$latency" ${postgres:+--postgres "$postgres"}
+    --duration "$duration" --warmup "$warmup" --settle "$settle" --model-latency "$latency" --rate "$rate" ${postgres:+--postgres "$postgres"}
 } >>"$out"
 
 cat "$out"

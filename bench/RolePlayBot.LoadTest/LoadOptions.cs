@@ -16,6 +16,7 @@ public sealed class LoadOptions
           --settle SECONDS       unmeasured load when a bot has just started (JIT tiering)   (default: 30)
           --postgres CONN        Npgsql connection string for offline-postgres (a fresh database is made in it)
           --model-latency LIST   the stub model server's answer times, one model-sqlite run each (default: 200,1500)
+          --rate LIST            turns/s offered per step, 0 = closed loop (each trainee answers at once)  (default: 0)
           --echo-dir DIR         the reference echo bot                                      (default: bench/echo-bot)
           --memory-sessions N    active sessions for the memory measurement (0 = skip)      (default: 1000)
           --out FILE             also write the Markdown report here
@@ -46,6 +47,12 @@ public sealed class LoadOptions
     /// 1,000 turns/s, more than 2 cores serve, so the overhead is queueing); 1.5 s is a typical whole chat answer, the load
     /// the bot's own overhead target is about.
     /// </summary>
+    /// <summary>
+    /// Turns per second offered to the bot in each step (the trainees send at fixed times, spread evenly, open loop),
+    /// or 0 for a closed loop (each trainee answers the moment its turn completes: the most a bot can take).
+    /// </summary>
+    public IReadOnlyList<int> Rates { get; set; } = [0];
+
     public IReadOnlyList<TimeSpan> ModelLatencies { get; set; } = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(1500)];
 
     public string? EchoDir { get; set; }
@@ -76,6 +83,7 @@ public sealed class LoadOptions
                 case "--settle": options.Settle = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;
                 case "--postgres": options.Postgres = Value(); break;
                 case "--model-latency": options.ModelLatencies = [.. List(Value()).Select(ms => TimeSpan.FromMilliseconds(Positive(name, ms)))]; break;
+                case "--rate": options.Rates = [.. List(Value()).Select(r => int.Parse(r, CultureInfo.InvariantCulture))]; break;
                 case "--echo-dir": options.EchoDir = Path.GetFullPath(Value()); break;
                 case "--memory-sessions": options.MemorySessions = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--out": options.Out = Path.GetFullPath(Value()); break;

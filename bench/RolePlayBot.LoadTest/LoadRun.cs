@@ -62,7 +62,10 @@ public sealed class LoadRun(LoadOptions options)
         await SettleAsync(target, bot, connector, http);
         foreach (var n in options.Concurrency)
         {
-            steps.Add(await StepAsync(target, bot, connector, http, n, stub));
+            foreach (var rate in options.Rates)
+            {
+                steps.Add(await StepAsync(target, bot, connector, http, n, stub, rate));
+            }
         }
     }
 
@@ -134,13 +137,15 @@ public sealed class LoadRun(LoadOptions options)
             port => new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{port}" });
     }
 
-    private async Task<StepResult> StepAsync(string target, ChildProcess bot, FakeConnector connector, HttpClient http, int n, StubModelServer? stub)
+    private async Task<StepResult> StepAsync(string target, ChildProcess bot, FakeConnector connector, HttpClient http, int n, StubModelServer? stub, int rate)
     {
-        Log($"{target}: {n} trainees, {options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s");
+        Log($"{target}: {n} trainees{(rate > 0 ? $" offering {rate} turns/s" : "")}, {options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s");
         var recorder = new LatencyRecorder();
         var prefix = $"{runId}-{++step}";
+        // At a fixed rate each trainee sends every n / rate seconds, their times spread evenly over that period.
+        var period = rate > 0 ? TimeSpan.FromSeconds(n / (double)rate) : TimeSpan.Zero;
         var trainees = Enumerable.Range(0, n)
-            .Select(i => new Trainee(i, prefix, http, bot.Endpoint, connector.ServiceUrl, scripts, target == Target.Echo, recorder))
+            .Select(i => new Trainee(i, prefix, http, bot.Endpoint, connector.ServiceUrl, scripts, target == Target.Echo, recorder, period, period * i / n))
             .ToList();
         trainees.ForEach(connector.Register);
         using var stop = new CancellationTokenSource();
@@ -180,7 +185,7 @@ public sealed class LoadRun(LoadOptions options)
             { Tokens = tokens };
         }
 
-        var result = new StepResult(target, n, measured, samples, recorder.Errors, model, botCpu, toolCpu);
+        var result = new StepResult(target, n, measured, samples, recorder.Errors, model, botCpu, toolCpu) { Rate = rate };
         Log($"  {result.TurnsPerSecond:0} turns/s, p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms, {result.ErrorCount} errors, bot CPU {result.BotCpuPerTurn:0.000} ms/turn, load tool CPU {result.ToolCpuPerTurn:0.000} ms/turn, load tool GC {toolGc.Count} collections pausing it {toolGc.Pause.TotalMilliseconds:0} ms");
 
         // Let the bot finish what the cancelled trainees left in flight before the next step starts.

@@ -19,7 +19,8 @@ public static class Report
         foreach (var s in steps)
         {
             var mix = s.Target == Target.Echo ? "echo" : $"{s.Count(TurnKind.Start)}/{s.Count(TurnKind.Reply)}/{s.Count(TurnKind.End)}/{s.Count(TurnKind.AfterEnd)}";
-            var label = s.Model is { } m ? $"{s.Target} ({m.Latency.TotalMilliseconds:0} ms model)" : s.Target;
+            var label = (s.Model is { } m ? $"{s.Target} ({m.Latency.TotalMilliseconds:0} ms model)" : s.Target)
+                + (s.Rate > 0 ? $", {s.Rate}/s offered" : "");
             text.AppendLine(inv, $"| {label} | {s.Trainees} | {s.Turns} | {s.TurnsPerSecond:0} | {s.P50:0.0} | {s.P99:0.0} | {s.ErrorCount} | {s.BotCpuPerTurn:0.000} | {s.ToolCpuPerTurn:0.000} | {mix} |");
         }
 

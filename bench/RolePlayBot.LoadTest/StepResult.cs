@@ -11,6 +11,9 @@ public sealed record StepResult(
     TimeSpan BotCpu,
     TimeSpan ToolCpu)
 {
+    /// <summary>Turns per second offered (open loop), or 0 for a closed loop.</summary>
+    public int Rate { get; init; }
+
     /// <summary>CPU the bot process spent per measured turn, in milliseconds (steadier than turns/s on a busy machine).</summary>
     public double BotCpuPerTurn => Turns == 0 ? double.NaN : BotCpu.TotalMilliseconds / Turns;
 

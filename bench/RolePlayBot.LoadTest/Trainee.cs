@@ -11,6 +11,11 @@ namespace RolePlayBot.LoadTest;
 /// starts the next customer when a scorecard arrives. Against the echo bot it just sends the replies. Every turn's
 /// latency runs from just before the inbound POST to the arrival at the connector that completes it.
 /// </summary>
+/// <remarks>
+/// With a <c>period</c> the trainee sends at fixed times instead (open loop: <c>offset</c>, then every period): a turn
+/// still running at its successor's time delays it, and that successor's latency then counts from the time it was due
+/// (so a slow bot is not flattered by the messages it held back), otherwise from its POST.
+/// </remarks>
 public sealed class Trainee(
     int index,
     string runId,
@@ -19,7 +24,9 @@ public sealed class Trainee(
     string serviceUrl,
     IReadOnlyList<AgentScript> scripts,
     bool echo,
-    LatencyRecorder recorder)
+    LatencyRecorder recorder,
+    TimeSpan period = default,
+    TimeSpan offset = default)
 {
     public static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(30);
 
@@ -41,8 +48,43 @@ public sealed class Trainee(
     /// <summary>Sends turns back to back until <paramref name="stop"/>; failures are counted and the trainee goes on.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
-        while (await TurnAsync(stop))
+        if (period <= TimeSpan.Zero)
         {
+            while (await TurnAsync(stop))
+            {
+            }
+
+            return;
+        }
+
+        var every = (long)(period.TotalSeconds * Stopwatch.Frequency);
+        var due = Stopwatch.GetTimestamp() + (long)(offset.TotalSeconds * Stopwatch.Frequency);
+        while (!stop.IsCancellationRequested)
+        {
+            var now = Stopwatch.GetTimestamp();
+            long? late = null;
+            if (due > now)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds((due - now) / (double)Stopwatch.Frequency), stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+            else
+            {
+                late = due;
+            }
+
+            if (!await TurnAsync(stop, late))
+            {
+                return;
+            }
+
+            due += every;
         }
     }
 
@@ -56,7 +98,8 @@ public sealed class Trainee(
     }
 
     /// <summary>One turn, recorded; false once <paramref name="stop"/> is cancelled.</summary>
-    private async Task<bool> TurnAsync(CancellationToken stop)
+    /// <param name="dueAt">When the turn was due, if the previous one held it back: its latency counts from then.</param>
+    private async Task<bool> TurnAsync(CancellationToken stop, long? dueAt = null)
     {
         if (stop.IsCancellationRequested)
         {
@@ -72,7 +115,7 @@ public sealed class Trainee(
 
         try
         {
-            turn.SentAt = Stopwatch.GetTimestamp();
+            turn.SentAt = dueAt ?? Stopwatch.GetTimestamp();
             using var content = new ByteArrayContent(Activity(turn.ActivityId, text));
             content.Headers.ContentType = Json;
             using var response = await http.PostAsync(botEndpoint, content, stop);
