@@ -59,6 +59,60 @@ public sealed class BotFrameworkHttpTests : IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    /// <summary>A body sent in chunks, with no Content-Length (as some proxies forward it).</summary>
+    private sealed class ChunkedContent(string text) : HttpContent
+    {
+        private readonly byte[] bytes = Encoding.UTF8.GetBytes(text);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            for (var at = 0; at < bytes.Length; at += 4096)
+            {
+                await stream.WriteAsync(bytes.AsMemory(at, Math.Min(4096, bytes.Length - at)));
+                await stream.FlushAsync();
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Theory]
+    [InlineData(200, HttpStatusCode.OK)]
+    [InlineData(400_000, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task A_body_without_a_length_is_read_whole_and_held_to_the_same_limit(int characters, HttpStatusCode expected)
+    {
+        var text = new string('啊', characters);
+        using var content = new ChunkedContent($$"""{"type":"message","id":"chunked-1","text":"{{text}}","conversation":{"id":"c1"},"serviceUrl":"http://localhost/"}""");
+        content.Headers.ContentType = new("application/json");
+
+        var response = await client.PostAsync("/api/messages", content);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+        {
+            await handler.WaitForTurnsAsync(1);
+            Assert.Equal(text, Assert.Single(handler.Turns).Activity.Text);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5_000)]
+    [InlineData(300_000)]
+    public async Task A_body_with_its_length_is_read_exactly(int characters)
+    {
+        var text = new string('好', characters);
+        var response = await PostAsync($$"""{"type":"message","id":"sized-1","text":"{{text}}","conversation":{"id":"c1"},"serviceUrl":"http://localhost/"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await handler.WaitForTurnsAsync(1);
+        Assert.Equal(text, Assert.Single(handler.Turns).Activity.Text);
+    }
+
     [Theory]
     [MemberData(nameof(Fixtures.All), MemberType = typeof(Fixtures))]
     public async Task Every_fixture_is_accepted_without_a_token_and_reaches_the_handler(string fixture)

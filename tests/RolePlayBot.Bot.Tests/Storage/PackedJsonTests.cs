@@ -28,6 +28,20 @@ public sealed class PackedJsonTests
     }
 
     [Fact]
+    public void Values_of_very_different_sizes_packed_one_after_another_each_come_back_exactly()
+    {
+        // One thread packs a turn's state and replies in turn, small and large; none may carry a trace of another.
+        var sizes = new[] { 3_000, 600_000, 1_500, 40_000, 2_000 };
+        var values = sizes.Select((n, i) => JsonSerializer.Serialize(new { i, text = string.Concat(Enumerable.Range(0, n / 8).Select(k => $"{k % 97}啊😡")) })).ToList();
+
+        var packed = values.Select(PackedJson.Pack).ToList();
+
+        Assert.All(packed, p => Assert.StartsWith(PackedJson.Prefix, p));
+        Assert.Equal(values, packed.Select(PackedJson.Unpack));
+        Assert.Equal(values, packed.Select(p => System.Text.Encoding.UTF8.GetString(PackedJson.Utf8(p))));
+    }
+
+    [Fact]
     public void State_stored_before_packing_existed_still_reads()
     {
         var old = JsonSerializer.Serialize(new { padding = new string('长', 4000) });
