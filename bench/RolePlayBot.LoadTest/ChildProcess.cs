@@ -89,9 +89,14 @@ public sealed class ChildProcess : IAsyncDisposable
         return (rss * 1024, privateBytes * 1024);
     }
 
+    /// <summary>
+    /// Stops the process. Its log is deleted when it ran until stopped here; a process that ended on its own keeps its
+    /// log, and says where it is.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        var endedOnItsOwn = process.HasExited;
+        if (!endedOnItsOwn)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
@@ -99,6 +104,14 @@ public sealed class ChildProcess : IAsyncDisposable
 
         process.Dispose();
         await log.DisposeAsync();
+        if (endedOnItsOwn)
+        {
+            await Console.Error.WriteLineAsync($"a process under test ended on its own; its output is in {LogPath}");
+        }
+        else
+        {
+            File.Delete(LogPath);
+        }
     }
 
     private static long Kilobytes(string line) =>
