@@ -97,6 +97,47 @@ public sealed class SqliteTrainingStoreTests : TrainingStoreContract
     }
 
     [Fact]
+    public async Task Commits_are_copied_into_the_database_file_while_the_writer_rests()
+    {
+        // SQLite's own checkpoint runs inside the commit that fills a thousand WAL pages, with two fsyncs, and every
+        // turn queued behind that commit waits for it. While the writer has nothing queued the store copies the WAL
+        // back on a thread of its own, so a class at its usual pace never reaches that commit.
+        var store = await MigratedStoreAsync();
+        var versions = new long[8];
+        for (var round = 0; round < 3; round++)
+        {
+            for (var c = 0; c < versions.Length; c++)
+            {
+                versions[c] = await store.CommitAsync(Samples.Commit($"c{c}", versions[c], $"a{round}", state: $$"""{"round":{{round}}}"""));
+            }
+        }
+
+        // The database file alone, without its WAL: it holds only what a checkpoint copied into it.
+        var copy = Path.Combine(directory, "copy.db");
+        var rounds = -1L;
+        for (var attempt = 0; attempt < 50 && rounds != 3; attempt++)
+        {
+            await Task.Delay(100);
+            System.IO.File.Copy(File, copy, overwrite: true);
+            System.IO.File.Delete(copy + "-wal");
+            await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT coalesce(max(version), -1) FROM conversations WHERE conversation_key = 'c7'";
+            try
+            {
+                rounds = (long)(await command.ExecuteScalarAsync())!;
+            }
+            catch (SqliteException)
+            {
+                // The copy does not even have the tables yet.
+            }
+        }
+
+        Assert.Equal(3, rounds);
+    }
+
+    [Fact]
     public async Task Migrating_creates_the_file_and_its_directory()
     {
         var store = new SqliteTrainingStore(Path.Combine(directory, "data", "nested", "training.db"));

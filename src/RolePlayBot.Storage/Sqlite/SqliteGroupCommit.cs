@@ -18,8 +18,10 @@ namespace RolePlayBot.Storage.Sqlite;
 /// waits for the disk), and on a thread-pool thread every such wait held back the turns and HTTP requests queued
 /// behind it on a 2-core machine's two pool threads. It keeps one connection with its statements prepared
 /// (<see cref="SqliteStatements"/>) for as long as writes go well, and writes all of a group's sent-marks in one
-/// savepoint (<see cref="MarkAsync"/>). Checkpoints stay SQLite's own, run by the writer as it commits: a try at running
-/// them beside the writer never let the WAL start over (see SqliteTrainingStoreTests and BENCHMARKS.md).
+/// savepoint (<see cref="MarkAsync"/>). Whenever the writer runs out of work, a thread of its own copies the WAL back
+/// (<see cref="CheckpointLoop"/>); SQLite's own checkpoint in the commit that fills a thousand pages stays, and bounds
+/// the WAL under a load that never lets the writer rest (checkpoints beside a writer that never stops appending
+/// never let the WAL start over: see SqliteTrainingStoreTests and BENCHMARKS.md).
 /// </remarks>
 internal sealed class SqliteGroupCommit(
     Func<CancellationToken, ValueTask<DbConnection>> open,
@@ -28,11 +30,20 @@ internal sealed class SqliteGroupCommit(
     /// <summary>Writes in one transaction at most: a long group would hold back its first caller's answer.</summary>
     public const int MaxGroup = 64;
 
+    /// <summary>The least time between two checkpoints of an idle writer: one copies what several groups wrote.</summary>
+    public static readonly TimeSpan CheckpointPause = TimeSpan.FromMilliseconds(100);
+
     private const string Savepoint = "rpb_write";
 
     private readonly Channel<Write> queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock gate = new();
+    // Neither needs disposing (no wait handle is ever asked of them), so a late Set from a thread that outlived
+    // Dispose's joins cannot throw.
+    private readonly SemaphoreSlim idle = new(0, 1);
     private Thread? writer;
+    private Thread? checkpointer;
+    private readonly ManualResetEventSlim stopped = new();
+    private volatile bool stopping;
 
     // Used by the writer thread only (and by Dispose once it has stopped).
     private DbConnection? writerConnection;
@@ -73,13 +84,20 @@ internal sealed class SqliteGroupCommit(
     public void Dispose()
     {
         queue.Writer.TryComplete();
-        Thread? running;
+        Thread? running, checkpointing;
         lock (gate)
         {
             running = writer;
+            checkpointing = checkpointer;
         }
 
-        if (running?.Join(TimeSpan.FromSeconds(10)) != false)
+        var writerStopped = running?.Join(TimeSpan.FromSeconds(10)) != false;
+        stopping = true;
+        stopped.Set();
+        SignalIdle();
+        checkpointing?.Join(TimeSpan.FromSeconds(10));
+
+        if (writerStopped)
         {
             CloseWriterConnection();
         }
@@ -97,8 +115,11 @@ internal sealed class SqliteGroupCommit(
             if (writer is null)
             {
                 var thread = new Thread(WriteLoop) { IsBackground = true, Name = "rpb-sqlite-writer" };
+                var copier = new Thread(CheckpointLoop) { IsBackground = true, Name = "rpb-sqlite-checkpoint" };
                 thread.Start();
+                copier.Start();
                 writer = thread;
+                checkpointer = copier;
             }
         }
     }
@@ -125,7 +146,72 @@ internal sealed class SqliteGroupCommit(
             {
                 // The SQLite provider completes its async calls synchronously: this runs on the writer thread.
                 CommitGroupAsync(group).GetAwaiter().GetResult();
+                if (!queue.Reader.TryPeek(out _))
+                {
+                    SignalIdle();
+                }
             }
+        }
+    }
+
+    private void SignalIdle()
+    {
+        try
+        {
+            if (idle.CurrentCount == 0)
+            {
+                idle.Release();
+            }
+        }
+        catch (SemaphoreFullException)
+        {
+            // Signalled already.
+        }
+    }
+
+    /// <summary>
+    /// Copies the WAL back into the database file while the writer has nothing queued, at most every
+    /// <see cref="CheckpointPause"/>. A PASSIVE checkpoint blocks neither the writer nor the readers, so a turn that
+    /// comes meanwhile is written at once; once everything is copied the next write starts the WAL over, and SQLite's
+    /// own checkpoint in the commit that fills a thousand pages (with its two fsyncs, which held every turn queued
+    /// behind it) is not reached. Under a load that never lets the writer rest it still is: it stays the bound.
+    /// </summary>
+    private void CheckpointLoop()
+    {
+        DbConnection? connection = null;
+        try
+        {
+            while (true)
+            {
+                idle.Wait();
+                if (stopping)
+                {
+                    return;
+                }
+
+                try
+                {
+                    connection ??= open(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                    using var checkpoint = connection.CreateCommand();
+                    checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+                    checkpoint.ExecuteNonQuery();
+                }
+                catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
+                {
+                    // Another checkpoint was running, or the file is going away: the next pause tries again.
+                    connection?.Dispose();
+                    connection = null;
+                }
+
+                if (stopped.Wait(CheckpointPause))
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
         }
     }
 
