@@ -42,8 +42,17 @@ public sealed class OpenAiChatClient(ChatClient chatClient, Uri? endpoint = null
         var updates = chatClient.CompleteChatStreamingAsync(ToSdk(messages), ToSdk(options), cancellationToken);
         await foreach (var update in updates.WithCancellation(cancellationToken))
         {
-            var contents = new List<AIContent>();
-            contents.AddRange(update.ContentUpdate.Where(p => !string.IsNullOrEmpty(p.Text)).Select(p => new TextContent(p.Text)));
+            // One update per token or so: no LINQ here, and room for exactly what it carries.
+            var parts = update.ContentUpdate;
+            var contents = new List<AIContent>(parts.Count + (update.Usage is null ? 0 : 1));
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (!string.IsNullOrEmpty(parts[i].Text))
+                {
+                    contents.Add(new TextContent(parts[i].Text));
+                }
+            }
+
             if (ToAi(update.Usage) is { } usage)
             {
                 contents.Add(new UsageContent(usage));

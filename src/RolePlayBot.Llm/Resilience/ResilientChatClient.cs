@@ -73,13 +73,34 @@ public sealed class ResilientChatClient(IChatClient inner, CircuitBreaker breake
         {
             var finished = false;
             var anyText = false;
+            var idleArmed = true;
             while (true)
             {
                 ChatResponseUpdate update;
                 try
                 {
-                    idle.CancelAfter(timeouts.StreamIdle);
-                    if (!await updates.MoveNextAsync().AsTask().WaitAsync(linked.Token))
+                    // Most updates are already buffered (an SSE read brings several): those need no timer and no
+                    // task. The idle timer runs only while the model is really being waited for.
+                    var next = updates.MoveNextAsync();
+                    bool more;
+                    if (next.IsCompletedSuccessfully)
+                    {
+                        more = next.Result;
+                    }
+                    else
+                    {
+                        idle.CancelAfter(timeouts.StreamIdle);
+                        idleArmed = true;
+                        more = await next.AsTask().WaitAsync(linked.Token);
+                    }
+
+                    if (idleArmed)
+                    {
+                        idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                        idleArmed = false;
+                    }
+
+                    if (!more)
                     {
                         break;
                     }
@@ -108,8 +129,7 @@ public sealed class ResilientChatClient(IChatClient inner, CircuitBreaker breake
                     throw;
                 }
 
-                // The consumer's own pace (a slow channel) is not the model's silence.
-                idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                // The consumer's own pace (a slow channel) is not the model's silence: the idle timer is off here.
                 finished |= update.FinishReason is not null;
                 anyText |= update.Text.Length > 0;
                 yield return update;
