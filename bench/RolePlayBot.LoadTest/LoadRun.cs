@@ -145,7 +145,7 @@ public sealed class LoadRun(LoadOptions options)
         // At a fixed rate each trainee sends every n / rate seconds, their times spread evenly over that period.
         var period = rate > 0 ? TimeSpan.FromSeconds(n / (double)rate) : TimeSpan.Zero;
         var trainees = Enumerable.Range(0, n)
-            .Select(i => new Trainee(i, prefix, http, bot.Endpoint, connector.ServiceUrl, scripts, target == Target.Echo, recorder, period, period * i / n))
+            .Select(i => new Trainee(i, prefix, http, bot.Endpoint, connector.ServiceUrl, scripts, target == Target.Echo, recorder, period, period * i / n, tagReplies: stub is not null))
             .ToList();
         trainees.ForEach(connector.Register);
         using var stop = new CancellationTokenSource();
@@ -178,11 +178,30 @@ public sealed class LoadRun(LoadOptions options)
         if (stub is not null)
         {
             var latency = stub.Latency.TotalMilliseconds;
-            var replies = samples.Where(s => s.Kind == TurnKind.Reply).Select(s => s.Ms).ToList();
+            var replyTurns = samples.Where(s => s.Kind == TurnKind.Reply).ToList();
+            var replies = replyTurns.Select(s => s.Ms).ToList();
+            var own = new List<double>(replyTurns.Count);
+            foreach (var turn in replyTurns)
+            {
+                if (stub.CallsOf(turn.Trainee, turn.Start, turn.End) is { Count: > 0 } its)
+                {
+                    own.Add(turn.Ms - its.Max(c => c.Ms));
+                }
+            }
+
             model = new ModelFigures(stub.Latency, calls, streamed, maxInFlight,
                 StepResult.Percentile(replies.Select(r => r - latency), 0.50), StepResult.Percentile(replies.Select(r => r - latency), 0.99),
                 StepResult.Percentile(replies, 0.50), StepResult.Percentile(answers, 0.50), StepResult.Percentile(answers, 0.99))
-            { Tokens = tokens };
+            {
+                Tokens = tokens,
+                OwnP50 = StepResult.Percentile(own, 0.50),
+                OwnP99 = StepResult.Percentile(own, 0.99),
+                Unattributed = replyTurns.Count - own.Count,
+            };
+            if (replyTurns.Count > own.Count)
+            {
+                Log($"  {replyTurns.Count - own.Count} of {replyTurns.Count} reply turns had no model call the stub could attribute");
+            }
         }
 
         var result = new StepResult(target, n, measured, samples, recorder.Errors, model, botCpu, toolCpu) { Rate = rate };

@@ -29,15 +29,17 @@ public static class Report
         {
             text.AppendLine();
             text.AppendLine("Model mode (stub Chat Completions server on loopback). Overhead = a reply turn's latency minus one model round trip "
-                + "(the customer and the judge run at once); replies that found their session over are not counted:");
+                + "(the customer and the judge run at once) as set; bot's own = the turn's latency minus the longest of its model calls "
+                + "as the stub really served it (arrival to last byte), so the stub's own late timers are not counted and everything "
+                + "else is, the trips to and from the stub included; replies that found their session over are not counted:");
             text.AppendLine();
-            text.AppendLine("| trainees | model latency ms | stub's real answer p50 / p99 ms | model calls per reply turn | streamed calls | most calls in flight | reply p50 ms | reply p50 / latency | overhead p50 ms | overhead p99 ms |");
-            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| trainees | model latency ms | stub's real answer p50 / p99 ms | model calls per reply turn | streamed calls | most calls in flight | reply p50 ms | reply p50 / latency | overhead p50 ms | overhead p99 ms | bot's own p50 ms | bot's own p99 ms |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var s in model)
             {
                 var m = s.Model!;
                 var replies = Math.Max(1, s.Count(TurnKind.Reply));
-                text.AppendLine(inv, $"| {s.Trainees} | {m.Latency.TotalMilliseconds:0} | {m.AnswerP50:0.0} / {m.AnswerP99:0.0} | {m.Calls / (double)replies:0.00} | {m.Streamed} | {m.MaxInFlight} | {m.ReplyP50:0.0} | {m.ReplyP50 / m.Latency.TotalMilliseconds:0.00}× | {m.OverheadP50:0.0} | {m.OverheadP99:0.0} |");
+                text.AppendLine(inv, $"| {s.Trainees} | {m.Latency.TotalMilliseconds:0} | {m.AnswerP50:0.0} / {m.AnswerP99:0.0} | {m.Calls / (double)replies:0.00} | {m.Streamed} | {m.MaxInFlight} | {m.ReplyP50:0.0} | {m.ReplyP50 / m.Latency.TotalMilliseconds:0.00}× | {m.OverheadP50:0.0} | {m.OverheadP99:0.0} | {m.OwnP50:0.0} | {m.OwnP99:0.0} |");
             }
 
             text.AppendLine();

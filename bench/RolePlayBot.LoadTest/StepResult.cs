@@ -5,7 +5,7 @@ public sealed record StepResult(
     string Target,
     int Trainees,
     TimeSpan Duration,
-    IReadOnlyList<(TurnKind Kind, double Ms)> Samples,
+    IReadOnlyList<TurnSample> Samples,
     IReadOnlyDictionary<string, int> Errors,
     ModelFigures? Model,
     TimeSpan BotCpu,
@@ -53,6 +53,15 @@ public sealed record ModelFigures(
 {
     /// <summary>Estimated tokens the bot's model calls carried in the measured window (see <see cref="PromptMeter"/>).</summary>
     public TokenFigures? Tokens { get; init; }
+
+    /// <summary>The bot's own time per reply turn: its latency minus the longest of its calls as the stub served it.</summary>
+    public double OwnP50 { get; init; } = double.NaN;
+
+    /// <inheritdoc cref="OwnP50"/>
+    public double OwnP99 { get; init; } = double.NaN;
+
+    /// <summary>Reply turns none of whose calls the stub could attribute (not in <see cref="OwnP50"/>).</summary>
+    public int Unattributed { get; init; }
 }
 
 /// <summary>Estimated tokens over the measured window: input, the part a prefix cache would serve, and output.</summary>

@@ -16,10 +16,12 @@ namespace RolePlayBot.LoadTest;
 /// (a call with a response_format) gets a valid verdict observing nothing, the customer a short line, as JSON or, when
 /// the call asks to stream, as Server-Sent Events; every answer reports token usage. It counts calls and the most that
 /// were in flight at once, which shows whether a turn's customer and judge calls overlap. Its pacing runs against
-/// deadlines from the call's arrival (a late timer never adds up over the chunks), and it measures how long each answer
-/// really took, so the bot's overhead is not charged with the stub's own lateness on a busy machine.
+/// deadlines from the call's arrival (a late timer never adds up over the chunks), and it records when each call
+/// arrived and when its answer was complete, with the trainee whose reply it carries (<see cref="Trainee.Tag"/>), so
+/// the bot's own time in a turn can be told from the stub's: on a busy machine the stub's timers run late (a streamed
+/// answer by a few milliseconds), and that is not the bot's doing.
 /// </summary>
-public sealed class StubModelServer : IAsyncDisposable
+public sealed partial class StubModelServer : IAsyncDisposable
 {
     private static readonly string[] Items =
     [
@@ -43,6 +45,7 @@ public sealed class StubModelServer : IAsyncDisposable
     private long calls;
     private long streamed;
     private readonly System.Collections.Concurrent.ConcurrentBag<double> answerMs = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, System.Collections.Concurrent.ConcurrentQueue<StubCall>> byTrainee = new();
     private int inFlight;
     private int maxInFlight;
 
@@ -87,10 +90,37 @@ public sealed class StubModelServer : IAsyncDisposable
         Interlocked.Exchange(ref streamed, 0);
         Volatile.Write(ref maxInFlight, 0);
         answerMs.Clear();
+        byTrainee.Clear();
         Prompts.Reset();
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    /// <summary>The calls since the last reset that carried <paramref name="trainee"/>'s reply and arrived within [from, to] (Stopwatch timestamps).</summary>
+    public IReadOnlyList<StubCall> CallsOf(int trainee, long from, long to) =>
+        byTrainee.TryGetValue(trainee, out var calls) ? [.. calls.Where(c => c.Arrived >= from && c.Arrived <= to)] : [];
+
+    /// <summary>The trainee whose tag the prompt's last message with one carries (both prompts hold the latest reply).</summary>
+    private static int? TraineeOf(JsonElement request)
+    {
+        int? found = null;
+        if (request.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var message in messages.EnumerateArray())
+            {
+                if (message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String
+                    && TagPattern().Matches(content.GetString() ?? "") is { Count: > 0 } tags)
+                {
+                    found = int.Parse(tags[^1].Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[bench-t(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex TagPattern();
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -131,7 +161,12 @@ public sealed class StubModelServer : IAsyncDisposable
             }
 
             await context.Response.CompleteAsync();
-            answerMs.Add(TimeProvider.System.GetElapsedTime(arrived).TotalMilliseconds);
+            var done = TimeProvider.System.GetTimestamp();
+            answerMs.Add(TimeProvider.System.GetElapsedTime(arrived, done).TotalMilliseconds);
+            if (TraineeOf(root) is { } trainee)
+            {
+                byTrainee.GetOrAdd(trainee, _ => new()).Enqueue(new StubCall(arrived, done));
+            }
         }
         finally
         {
@@ -198,4 +233,10 @@ public sealed class StubModelServer : IAsyncDisposable
             prompt_tokens_details = new { cached_tokens = cached },
         };
     }
+}
+
+/// <summary>One call the stub answered: when it arrived and when its answer was complete (Stopwatch timestamps).</summary>
+public readonly record struct StubCall(long Arrived, long Done)
+{
+    public double Ms => TimeProvider.System.GetElapsedTime(Arrived, Done).TotalMilliseconds;
 }

@@ -26,8 +26,15 @@ public sealed class Trainee(
     bool echo,
     LatencyRecorder recorder,
     TimeSpan period = default,
-    TimeSpan offset = default)
+    TimeSpan offset = default,
+    bool tagReplies = false)
 {
+    /// <summary>
+    /// Ends each reply in model mode, so the stub model can tell whose turn a call belongs to (the trainee's reply is
+    /// in both prompts) and the bot's own time can be told from the stub's (<see cref="StubModelServer.CallsOf"/>).
+    /// </summary>
+    public static string Tag(int trainee) => $" [bench-t{trainee}]";
+
     public static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
@@ -127,7 +134,7 @@ public sealed class Trainee(
             }
 
             var arrived = await turn.Completed.WaitAsync(TurnTimeout, stop);
-            recorder.Add(kind == TurnKind.Reply && turn.SessionGone ? TurnKind.AfterEnd : kind, Stopwatch.GetElapsedTime(turn.SentAt, arrived));
+            recorder.Add(kind == TurnKind.Reply && turn.SessionGone ? TurnKind.AfterEnd : kind, number, turn.SentAt, arrived);
             Advance(turn);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -184,7 +191,9 @@ public sealed class Trainee(
             return (TurnKind.Start, "start " + Script.PersonaId);
         }
 
-        return line < Script.Replies.Count ? (TurnKind.Reply, Script.Replies[line++]) : (TurnKind.End, "end");
+        return line < Script.Replies.Count
+            ? (TurnKind.Reply, tagReplies ? Script.Replies[line++] + Tag(number) : Script.Replies[line++])
+            : (TurnKind.End, "end");
     }
 
     private void Advance(PendingTurn turn)
