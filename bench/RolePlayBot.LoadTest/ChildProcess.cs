@@ -46,6 +46,12 @@ public sealed class ChildProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
+        // The load tool's own GC settings (bench/run.sh) are not the bot's: it runs with what it ships with.
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("DOTNET_GC", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+
         foreach (var (key, value) in environment.Concat(portEnvironment(port)))
         {
             info.Environment[key] = value;
