@@ -110,9 +110,7 @@ echo "== load test" >&2
 {
   echo "## End to end through /api/messages (loopback fake connector)"
   echo
-  # The load tool's own GC pauses land in the latencies it measures (it is also the connector and the stub model): a
-  # large gen0 budget makes them rare. The bots it starts do not inherit it (ChildProcess).
-  DOTNET_GCgen0size=0x10000000 dotnet bench/RolePlayBot.LoadTest/bin/Release/net10.0/rpb-loadtest.dll --repo "$root" --targets "$targets" --n "$n" \
+  dotnet bench/RolePlayBot.LoadTest/bin/Release/net10.0/rpb-loadtest.dll --repo "$root" --targets "$targets" --n "$n" \
     --duration "$duration" --warmup "$warmup" --settle "$settle" --model-latency "$latency" --rate "$rate" ${postgres:+--postgres "$postgres"}
 } >>"$out"
 

@@ -46,7 +46,7 @@ public sealed class ChildProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        // The load tool's own GC settings (bench/run.sh) are not the bot's: it runs with what it ships with.
+        // GC settings in the load tool's environment are not the bot's: it runs with what it ships with.
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("DOTNET_GC", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             info.Environment.Remove(key);

@@ -90,7 +90,8 @@ public sealed partial class StubModelServer : IAsyncDisposable
         Interlocked.Exchange(ref streamed, 0);
         Volatile.Write(ref maxInFlight, 0);
         answerMs.Clear();
-        byTrainee.Clear();
+        // The calls per trainee stay: a turn measured after the reset may have sent its calls before it, and each turn
+        // looks up only the calls that arrived while it ran.
         Prompts.Reset();
     }
 
