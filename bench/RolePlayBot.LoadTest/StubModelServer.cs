@@ -38,7 +38,10 @@ public sealed partial class StubModelServer : IAsyncDisposable
         injection_suspected = false,
     });
 
-    private const string CustomerLine = "那你们打算怎么处理？我等你回复。";
+    /// <summary>A customer's line of usual length: 56 characters, streamed two at a time (about a token each).</summary>
+    private const string CustomerLine = "我已经等了三天了，你们到现在也没给我一个说法。孩子吃了你们的饼干就过敏去了医院，这事你们打算怎么负责？我等你回复。";
+
+    private const int CharsPerChunk = 2;
 
     private readonly WebApplication app;
     private readonly TimeSpan latency;
@@ -128,7 +131,9 @@ public sealed partial class StubModelServer : IAsyncDisposable
         var arrived = TimeProvider.System.GetTimestamp();
         using var document = await JsonDocument.ParseAsync(context.Request.Body);
         var root = document.RootElement;
-        var judge = root.TryGetProperty("response_format", out _);
+        // The judge asks for JSON; the customer asks for text (or says nothing about the format).
+        var judge = root.TryGetProperty("response_format", out var format)
+            && !(format.ValueKind == JsonValueKind.Object && format.TryGetProperty("type", out var type) && type.ValueEquals("text"));
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         var (input, cached) = Prompts.Measure(root);
         Interlocked.Increment(ref calls);
@@ -179,7 +184,7 @@ public sealed partial class StubModelServer : IAsyncDisposable
     private async Task StreamAsync(HttpResponse response, string content, long arrived, int input, int cached)
     {
         response.ContentType = "text/event-stream";
-        var pieces = Enumerable.Range(0, (content.Length + 3) / 4).Select(i => content.Substring(i * 4, Math.Min(4, content.Length - (i * 4)))).ToList();
+        var pieces = content.Chunk(CharsPerChunk).Select(piece => new string(piece)).ToList();
         var gap = latency * 2 / 3 / Math.Max(1, pieces.Count);
         for (var i = 0; i < pieces.Count; i++)
         {
