@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using Microsoft.Extensions.AI;
+using RolePlayBot.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -25,6 +26,7 @@ public sealed partial class PromptTemplate
 
     private readonly IReadOnlyList<(PromptSection Section, HandlebarsTemplate<object, object> Render)> _sections;
     private readonly PromptParameters _parameters;
+    private readonly CanonicalTexts _stableTexts = new(CanonicalTexts.DefaultCapacity);
 
     private PromptTemplate(
         string source, PromptFrontMatter front, IReadOnlyList<PromptInput> inputs,
@@ -94,10 +96,19 @@ public sealed partial class PromptTemplate
         }
 
         var messages = _sections
-            .Select(s => new ChatMessage(new ChatRole(s.Section.Role), s.Render(context).Trim()))
+            .Select(s => new ChatMessage(new ChatRole(s.Section.Role), Text(s.Section, s.Render(context).Trim())))
             .ToList();
         return new RenderedPrompt(messages, BuildOptions(jsonSchema));
     }
+
+    /// <summary>
+    /// A system section renders the same text for every call of a persona (instructions, persona, checklist: the stable
+    /// prefix), so every call shares one copy of it. A fresh copy per call lived as long as the model took to answer,
+    /// long enough to be promoted by the collector, and with a class's calls in flight those copies made most of what
+    /// each collection had to keep (BENCHMARKS.md).
+    /// </summary>
+    private string Text(PromptSection section, string rendered) =>
+        section.Role == "system" ? _stableTexts.Canonical(rendered) : rendered;
 
     private ChatOptions BuildOptions(JsonElement? jsonSchema)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using RolePlayBot.Core.Text;
 
 namespace RolePlayBot.Llm.Privacy;
 
@@ -16,11 +17,14 @@ public sealed class PiiMaskingChatClient(IChatClient innerClient, PiiMaskingOpti
 {
     private readonly PiiDetector _detector = new(options);
 
+    // The masked instructions are the same text call after call; one shared copy instead of one per call in flight.
+    private readonly CanonicalTexts _maskedInstructions = new(CanonicalTexts.DefaultCapacity);
+
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var vault = new PiiVault(_detector);
-        var response = await base.GetResponseAsync(Mask(messages, vault), options, cancellationToken);
+        var response = await base.GetResponseAsync(Mask(messages, vault, _maskedInstructions), options, cancellationToken);
         if (vault.Any)
         {
             foreach (var text in response.Messages.SelectMany(m => m.Contents).OfType<TextContent>())
@@ -38,7 +42,7 @@ public sealed class PiiMaskingChatClient(IChatClient innerClient, PiiMaskingOpti
         var vault = new PiiVault(_detector);
         var unmasker = new PiiStreamUnmasker(vault);
         ChatResponseUpdate? last = null;
-        await foreach (var update in base.GetStreamingResponseAsync(Mask(messages, vault), options, cancellationToken))
+        await foreach (var update in base.GetStreamingResponseAsync(Mask(messages, vault, _maskedInstructions), options, cancellationToken))
         {
             foreach (var text in update.Contents.OfType<TextContent>())
             {
@@ -57,7 +61,7 @@ public sealed class PiiMaskingChatClient(IChatClient innerClient, PiiMaskingOpti
     }
 
     /// <summary>Copies of the messages with their text masked; the caller's messages are left as they were.</summary>
-    private static List<ChatMessage> Mask(IEnumerable<ChatMessage> messages, PiiVault vault)
+    private static List<ChatMessage> Mask(IEnumerable<ChatMessage> messages, PiiVault vault, CanonicalTexts instructions)
     {
         var list = messages.ToList();
         foreach (var text in list.SelectMany(m => m.Contents).OfType<TextContent>())
@@ -65,11 +69,17 @@ public sealed class PiiMaskingChatClient(IChatClient innerClient, PiiMaskingOpti
             vault.Reserve(text.Text);
         }
 
-        return list.Select(m => new ChatMessage(m.Role, m.Contents.Select(c => c is TextContent t ? new TextContent(vault.Mask(t.Text)) : c).ToList())
+        return list.Select(m => new ChatMessage(m.Role, m.Contents.Select(c => c is TextContent t ? new TextContent(Masked(m.Role, t.Text)) : c).ToList())
         {
             AuthorName = m.AuthorName,
             MessageId = m.MessageId,
             AdditionalProperties = m.AdditionalProperties,
         }).ToList();
+
+        string Masked(ChatRole role, string text)
+        {
+            var masked = vault.Mask(text);
+            return role == ChatRole.System && !ReferenceEquals(masked, text) ? instructions.Canonical(masked) : masked;
+        }
     }
 }
