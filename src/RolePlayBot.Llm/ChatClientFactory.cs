@@ -19,11 +19,14 @@ public static class ChatClientFactory
 
     /// <param name="options">Validated here; throws with every problem listed.</param>
     /// <param name="credential">For <c>entra</c> auth; defaults to <see cref="DefaultAzureCredential"/>.</param>
-    public static IChatClient Create(LlmOptions options, TokenCredential? credential = null) => Create(options, credential, transport: null);
+    /// <param name="circuitChanged">Told when the circuit breaker opens, probes and closes (the host logs it).</param>
+    public static IChatClient Create(LlmOptions options, TokenCredential? credential = null, Action<CircuitChange>? circuitChanged = null) =>
+        Create(options, credential, transport: null, circuitChanged: circuitChanged);
 
     /// <param name="transport">The HTTP transport; tests pass one that trusts a loopback test certificate.</param>
     /// <param name="time">The circuit breaker's and the timeouts' clock; tests pass a manual one.</param>
-    internal static IChatClient Create(LlmOptions options, TokenCredential? credential, PipelineTransport? transport, TimeProvider? time = null)
+    internal static IChatClient Create(
+        LlmOptions options, TokenCredential? credential, PipelineTransport? transport, TimeProvider? time = null, Action<CircuitChange>? circuitChanged = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsConfigured)
@@ -50,7 +53,7 @@ public static class ChatClientFactory
 #pragma warning disable OPENAI001
         var chatClient = new ChatClient(options.Model!, Authentication(options, credential), clientOptions);
 #pragma warning restore OPENAI001
-        return Compose(new OpenAiChatClient(chatClient, endpoint, options.Model), options, time);
+        return Compose(new OpenAiChatClient(chatClient, endpoint, options.Model), options, time, circuitChanged);
     }
 
     /// <summary>
@@ -58,9 +61,9 @@ public static class ChatClientFactory
     /// reaches any of them), outermost first: timeouts and the circuit breaker (one per client, so shared by every
     /// session using it), then the SDK's pipeline with its jittered retries.
     /// </summary>
-    private static IChatClient Compose(IChatClient model, LlmOptions options, TimeProvider? time)
+    private static IChatClient Compose(IChatClient model, LlmOptions options, TimeProvider? time, Action<CircuitChange>? circuitChanged)
     {
-        var breaker = new CircuitBreaker(options.CircuitBreakerFailures, TimeSpan.FromSeconds(options.CircuitBreakerSeconds), time);
+        var breaker = new CircuitBreaker(options.CircuitBreakerFailures, TimeSpan.FromSeconds(options.CircuitBreakerSeconds), time, circuitChanged);
         return new ResilientChatClient(model, breaker, ModelTimeouts.From(options), time);
     }
 

@@ -4,6 +4,7 @@ using RolePlayBot.Core.Evaluation;
 using RolePlayBot.Core.Prompts;
 using RolePlayBot.Core.Sessions;
 using RolePlayBot.Llm.Privacy;
+using RolePlayBot.Llm.Resilience;
 
 namespace RolePlayBot.Llm;
 
@@ -14,7 +15,10 @@ namespace RolePlayBot.Llm;
 /// </summary>
 public static class PracticeEngineFactory
 {
-    public static EngineSetup Create(LlmOptions options, ChecklistDefinition checklist, IReplyEvaluator rules, IReplyScorer scorer, string promptsPath)
+    /// <param name="circuitChanged">Told when the model endpoint's circuit breaker opens, probes and closes.</param>
+    public static EngineSetup Create(
+        LlmOptions options, ChecklistDefinition checklist, IReplyEvaluator rules, IReplyScorer scorer, string promptsPath,
+        Action<CircuitChange>? circuitChanged = null)
     {
         var scripted = new ScriptedCustomer(new PromisedTime(checklist));
         if (!options.IsConfigured)
@@ -25,7 +29,7 @@ public static class PracticeEngineFactory
 
         options.EnsureValid();
         // Mask → timeouts and circuit breaker → SDK retries → HTTP (see ChatClientFactory.Compose for the inner layers).
-        var chat = ChatClientFactory.Create(options).UsePiiMasking(options.Masking);
+        var chat = ChatClientFactory.Create(options, circuitChanged: circuitChanged).UsePiiMasking(options.Masking);
         var customer = new ModelCustomer(chat, PromptTemplate.Load(Path.Combine(promptsPath, "customer.prompty")), scripted, options.History());
         var judge = new LlmJudgeEvaluator(chat, PromptTemplate.Load(Path.Combine(promptsPath, "judge.prompty")), rules, scorer);
         return new EngineSetup(new PracticeEngines(checklist, rules, judge, customer), "model", true,

@@ -5,6 +5,7 @@ using RolePlayBot.Core.Personas;
 using RolePlayBot.Core.Scoring;
 using RolePlayBot.Core.Sessions;
 using RolePlayBot.Llm;
+using RolePlayBot.Llm.Resilience;
 
 namespace RolePlayBot.Bot.Hosting;
 
@@ -34,8 +35,11 @@ public static class PracticeHosting
             var options = new LlmOptions();
             configuration.GetSection(LlmOptions.SectionName).Bind(options);
             var checklist = sp.GetRequiredService<ChecklistDefinition>();
-            var setup = PracticeEngineFactory.Create(options, checklist, new RuleEvaluator(checklist), new ReplyScorer(checklist), sp.GetRequiredService<PracticeFiles>().PromptsPath);
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("RolePlayBot.Engine").LogInformation("{Announcement}", setup.Announcement);
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("RolePlayBot.Engine");
+            var setup = PracticeEngineFactory.Create(
+                options, checklist, new RuleEvaluator(checklist), new ReplyScorer(checklist), sp.GetRequiredService<PracticeFiles>().PromptsPath,
+                change => log.Log(change.To == CircuitState.Closed ? LogLevel.Information : LogLevel.Warning, "Model endpoint: {Reason}", change.Reason));
+            log.LogInformation("{Announcement}", setup.Announcement);
             return setup;
         });
         builder.Services.AddSingleton(sp => new ScorecardBuilder(sp.GetRequiredService<ChecklistDefinition>()));

@@ -18,6 +18,7 @@ public sealed class CircuitBreaker
     private readonly int _failureThreshold;
     private readonly TimeSpan _breakDuration;
     private readonly TimeProvider _time;
+    private readonly Action<CircuitChange>? _changed;
     private int _failures;
     private DateTimeOffset? _openUntil;
     private bool _probing;
@@ -25,13 +26,15 @@ public sealed class CircuitBreaker
     /// <param name="failureThreshold">Failures in a row that open the circuit; 0 never opens it.</param>
     /// <param name="breakDuration">How long the circuit stays open before a probe.</param>
     /// <param name="time">The clock the break is measured on.</param>
-    public CircuitBreaker(int failureThreshold, TimeSpan breakDuration, TimeProvider? time = null)
+    /// <param name="changed">Told of every change of state (opened, probing, closed again), outside the breaker's lock.</param>
+    public CircuitBreaker(int failureThreshold, TimeSpan breakDuration, TimeProvider? time = null, Action<CircuitChange>? changed = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(failureThreshold);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(breakDuration, TimeSpan.Zero);
         _failureThreshold = failureThreshold;
         _breakDuration = breakDuration;
         _time = time ?? TimeProvider.System;
+        _changed = changed;
     }
 
     public CircuitState State
@@ -70,8 +73,10 @@ public sealed class CircuitBreaker
             }
 
             _probing = true;
-            return new CircuitPermit(IsProbe: true);
         }
+
+        Tell(CircuitState.HalfOpen, "the break is over: one call goes to the model endpoint to probe it; the others keep using the offline engine until it answers");
+        return new CircuitPermit(IsProbe: true);
     }
 
     /// <summary>The endpoint answered usably (or refused this one request on its merits): it is alive.</summary>
@@ -89,6 +94,11 @@ public sealed class CircuitBreaker
             _openUntil = null;
             _probing = false;
         }
+
+        if (permit.IsProbe)
+        {
+            Tell(CircuitState.Closed, "the probe call succeeded: turns use the model again (circuit closed)");
+        }
     }
 
     /// <summary>The endpoint failed this call: timed out, refused with 429/5xx, or answered something unusable.</summary>
@@ -100,19 +110,20 @@ public sealed class CircuitBreaker
             {
                 _probing = false;
                 _openUntil = _time.GetUtcNow() + _breakDuration;
-                return;
             }
-
-            if (_openUntil is not null || _failureThreshold == 0)
+            else if (_openUntil is not null || _failureThreshold == 0 || ++_failures < _failureThreshold)
             {
                 return;
             }
-
-            if (++_failures >= _failureThreshold)
+            else
             {
                 _openUntil = _time.GetUtcNow() + _breakDuration;
             }
         }
+
+        Tell(CircuitState.Open, permit.IsProbe
+            ? $"the probe call failed too: calls to the model endpoint are refused for another {_breakDuration.TotalSeconds:0} s and turns use the offline engine (circuit open)"
+            : $"the model endpoint failed {_failureThreshold} times in a row: calls are refused for {_breakDuration.TotalSeconds:0} s and turns use the offline engine (circuit open)");
     }
 
     /// <summary>The caller gave up on its own (cancelled, or stopped reading a stream): nothing learned about the endpoint.</summary>
@@ -129,4 +140,6 @@ public sealed class CircuitBreaker
             _probing = false;
         }
     }
+
+    private void Tell(CircuitState to, string reason) => _changed?.Invoke(new CircuitChange(to, reason));
 }

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RolePlayBot.Bot.Conversations;
 using RolePlayBot.Bot.Tests.Conversations;
+using RolePlayBot.Bot.Tests.Logging;
 using RolePlayBot.Bot.Tests.Persistence;
 using RolePlayBot.Llm.Tests.Fakes;
 using RolePlayBot.Storage;
@@ -105,7 +108,8 @@ public sealed class ModelFaultTurnTests
         var first = new Trainee(time);
         var second = new Trainee(time);
         var sender = new RecordingChannelSender();
-        await using var bot = new BotInstance(db.Options, time, sender, settings: ModelSettings(model, new()
+        var logs = new CapturedLogs();
+        await using var bot = new BotInstance(db.Options, time, sender, s => s.AddSingleton<ILoggerProvider>(logs), settings: ModelSettings(model, new()
         {
             ["Llm:TimeoutSeconds"] = "4",
             ["Llm:CircuitBreakerFailures"] = "2",
@@ -131,6 +135,12 @@ public sealed class ModelFaultTurnTests
         Assert.Contains(Sent.Texts(sent), t => t.Contains(CustomerNote));
         var sessions = await bot.Store.SessionsAsync(new SessionQuery());
         Assert.All(sessions, s => Assert.Equal(1, s.TurnCount));
+
+        // The operator learns why the class is on the offline engine, once, when it happens.
+        var opened = Assert.Single(logs.Lines, l => l.Category == "RolePlayBot.Engine" && l.Message.Contains("circuit open", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, opened.Level);
+        Assert.Contains("failed 2 times in a row", opened.Message, StringComparison.Ordinal);
+        Assert.Contains("offline engine", opened.Message, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> ModelSettings(FakeChatServer model, Dictionary<string, string?>? more = null)

@@ -26,6 +26,31 @@ public sealed class CircuitBreakerTests
     }
 
     [Fact]
+    public void Each_change_of_state_is_told_once_with_what_it_means_for_turns()
+    {
+        var changes = new List<CircuitChange>();
+        var breaker = new CircuitBreaker(2, Break, _clock, changes.Add);
+
+        var late = breaker.Enter();
+        Fail(breaker, 2);
+        breaker.Failed(late); // a call from before the break failing late tells nothing new
+        _clock.Advance(Break);
+        breaker.Failed(breaker.Enter());
+        _clock.Advance(Break);
+        breaker.Succeeded(breaker.Enter());
+        breaker.Succeeded(breaker.Enter());
+
+        Assert.Equal(
+            [CircuitState.Open, CircuitState.HalfOpen, CircuitState.Open, CircuitState.HalfOpen, CircuitState.Closed],
+            changes.Select(c => c.To));
+        Assert.Contains("failed 2 times in a row", changes[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("30 s", changes[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("offline engine", changes[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("probe call failed", changes[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("use the model again", changes[4].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_success_resets_the_count_so_only_failures_in_a_row_open_it()
     {
         var breaker = new CircuitBreaker(3, Break, _clock);
