@@ -246,6 +246,28 @@ internal sealed class SqliteGroupCommit(
         {
             var connection = await WriterConnectionAsync();
             await using var transaction = begin(connection);
+            if (group is [{ } only])
+            {
+                // Alone in its group (a class at a steady pace), a write needs no savepoint: should it fail, the whole
+                // transaction is rolled back, which undoes exactly that write. A savepoint first copies every page the
+                // write touches into a statement journal (past 64 KiB a temporary file, created and deleted each time).
+                try
+                {
+                    await only.RunAsync(connection, transaction);
+                }
+                catch (Exception e)
+                {
+                    only.Error = e;
+                    await transaction.RollbackAsync();
+                    only.Fail(e);
+                    return;
+                }
+
+                await transaction.CommitAsync();
+                only.Complete();
+                return;
+            }
+
             await MarkAllAsync(group, connection, transaction);
             foreach (var write in group)
             {

@@ -56,7 +56,9 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
             // commit then survives the process being killed, and the file stays consistent through a power loss, which
             // may roll back the last commits (their replies may already have gone out). FULL would fsync every commit,
             // which caps a class at a few hundred turns per second on ordinary disks. See BENCHMARKS.md.
-            await using var pragma = connection.Command("PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL");
+            // temp_store = MEMORY: a group's savepoints keep their statement journal in memory instead of a temporary
+            // file opened, written and deleted by every group commit that spills past 64 KiB.
+            await using var pragma = connection.Command("PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY");
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             Configured.TryAdd(connection.Handle!, Marker);
             return connection;
