@@ -145,6 +145,51 @@ public sealed class LlmJudgeEvaluatorTests
         Assert.Equal(new ProportionalReplyScorer().Score(result.Items, Samples.Request(reply)), result.Scores);
     }
 
+    [Fact]
+    public async Task A_judge_uses_the_verdict_its_own_rules_gave_already_and_runs_another_engines_again()
+    {
+        await using var server = new FakeChatServer
+        {
+            Responder = _ => ScriptedReply.Completion(JudgeAnswers.With((ChecklistItemIds.Apology, "非常抱歉让您收到漏水的水壶"))),
+        };
+        var rules = new FakeRules();
+        var judge = Judge(server, rules);
+        var request = Samples.Request(Samples.GoodReply);
+
+        var result = await judge.EvaluateAsync(request with { Rules = new RuleVerdict(rules, FakeRules.Evaluate(request)) });
+        Assert.Empty(rules.Calls);
+        Assert.True(result.IsObserved(ChecklistItemIds.Apology));
+
+        await judge.EvaluateAsync(request with { Rules = new RuleVerdict(new FakeRules(), FakeRules.Evaluate(request)) });
+        Assert.Single(rules.Calls);
+    }
+
+    [Fact]
+    public async Task A_model_turn_runs_the_rules_once_for_the_mood_and_the_judge_together()
+    {
+        await using var server = new FakeChatServer
+        {
+            Responder = request => request.Body.Contains("json_schema", StringComparison.Ordinal)
+                ? ScriptedReply.Completion(JudgeAnswers.With((ChecklistItemIds.Apology, "非常抱歉")))
+                : ScriptedReply.Completion("那你们到底什么时候换？"),
+        };
+        var checklist = ChecklistLoader.LoadDefault(AppContext.BaseDirectory);
+        var rules = new FakeRules();
+        var client = Samples.Client(server, maxRetries: 0);
+        var engines = new Core.Sessions.PracticeEngines(
+            checklist, rules, new LlmJudgeEvaluator(client, Samples.JudgeTemplate, rules),
+            new Core.Customers.ModelCustomer(client, Samples.CustomerTemplate, new FakeScriptedCustomer()));
+        var session = new Core.Sessions.PracticeSession(Samples.Persona(), engines, seed: 5);
+        session.Start();
+
+        var turn = await session.ReplyAfterAsync("非常抱歉，我帮您查一下。", TimeSpan.FromSeconds(20));
+
+        Assert.Single(rules.Calls);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(ObservationSources.Llm, turn.Evaluation.Find(ChecklistItemIds.Apology)!.Source);
+        Assert.Equal("那你们到底什么时候换？", turn.CustomerReply?.Text);
+    }
+
     private static string Nonce(string user) =>
         System.Text.RegularExpressions.Regex.Match(user, "<trainee_reply id=\"([0-9a-f]+)\">").Groups[1].Value;
 }

@@ -20,7 +20,16 @@ public sealed record EvaluationRequest(
 {
     /// <summary>Where a model judge records the tokens its calls cost; null when nobody counts.</summary>
     public TokenMeter? Tokens { get; init; }
+
+    /// <summary>
+    /// The rule engine's evaluation of this same reply when the caller has made it already (a session needs it for the
+    /// mood before the judge is asked): a judge built on that same engine uses it instead of running the rules again.
+    /// </summary>
+    public RuleVerdict? Rules { get; init; }
 }
+
+/// <summary>An evaluation and the rule engine that made it.</summary>
+public sealed record RuleVerdict(IReplyEvaluator Engine, ReplyEvaluation Evaluation);
 
 /// <summary>One line of a conversation.</summary>
 public sealed record TranscriptLine(Speaker Speaker, string Text);

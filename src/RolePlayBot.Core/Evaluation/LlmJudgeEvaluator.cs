@@ -25,7 +25,9 @@ public sealed partial class LlmJudgeEvaluator(
 
     public async Task<ReplyEvaluation> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken = default)
     {
-        var ruleResult = await rules.EvaluateAsync(request, cancellationToken);
+        var ruleResult = request.Rules is { } made && ReferenceEquals(made.Engine, rules)
+            ? made.Evaluation
+            : await rules.EvaluateAsync(request, cancellationToken);
         var screen = InjectionScreen.Screen(request.Reply);
         var diagnostics = new List<string>(ruleResult.Diagnostics);
         diagnostics.AddRange(screen.Segments.Select(s => $"injection screen: removed {s.Kind} \"{JudgeVerdictParser.Shorten(s.Text)}\""));

@@ -240,7 +240,9 @@ public sealed class PracticeSession
             Tokens = tokens,
         };
         var customerTask = leftAlready ? Task.FromResult<CustomerMessage?>(null) : AnswerAsync(context, customerProgress, cancellationToken);
-        var evaluationTask = _engines.EvaluatorIsRules ? Task.FromResult(rules) : _engines.Evaluator.EvaluateAsync(request, cancellationToken);
+        var evaluationTask = _engines.EvaluatorIsRules
+            ? Task.FromResult(rules)
+            : _engines.Evaluator.EvaluateAsync(request with { Rules = new RuleVerdict(_engines.Rules, rules) }, cancellationToken);
         await Task.WhenAll(customerTask, evaluationTask);
         var customerReply = await customerTask;
 
