@@ -54,10 +54,9 @@ public sealed partial class PiiDetector(PiiMaskingOptions options)
         var taken = new List<(PiiSpan Span, bool Masked)>();
         foreach (var (kind, enabled, regex) in Patterns())
         {
-            foreach (var match in regex.EnumerateMatches(folded))
+            foreach (var span in Matches(kind, regex, folded))
             {
-                var span = new PiiSpan(kind, match.Index, match.Length);
-                if (kind == PiiKind.Phone && !PlausiblePhone(folded.AsSpan(match.Index, match.Length)))
+                if (kind == PiiKind.Phone && !PlausiblePhone(folded.AsSpan(span.Start, span.Length)))
                 {
                     continue;
                 }
@@ -72,6 +71,77 @@ public sealed partial class PiiDetector(PiiMaskingOptions options)
         // A category switched off still claims its text, so a phone number let through is not masked as an order number.
         return [.. taken.Where(t => t.Masked).Select(t => t.Span).OrderBy(s => s.Start)];
     }
+
+    internal static List<PiiSpan> Matches(PiiKind kind, Regex regex, string text)
+    {
+        var found = new List<PiiSpan>();
+        if (ReferenceEquals(regex, ChineseAddress()))
+        {
+            foreach (var (start, length) in AddressRuns(text))
+            {
+                foreach (var match in regex.EnumerateMatches(text.AsSpan(start, length)))
+                {
+                    found.Add(new PiiSpan(kind, start + match.Index, match.Length));
+                }
+            }
+        }
+        else
+        {
+            foreach (var match in regex.EnumerateMatches(text))
+            {
+                found.Add(new PiiSpan(kind, match.Index, match.Length));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The stretches of <paramref name="text"/> a Chinese address can lie in, for <see cref="ChineseAddress"/> to scan
+    /// instead of the whole text (tried at every Chinese character, it was two thirds of the masking time): every
+    /// character the pattern can match is a Chinese character other than the pronouns and particles it excludes, a
+    /// digit, a Latin letter, '-', '〇' or white space, so no address crosses any other character; and every address
+    /// holds a place word, so a stretch without one of their last characters holds none. No lookaround of the pattern
+    /// looks past such a character, so each stretch scanned alone gives the matches the whole text gives.
+    /// </summary>
+    internal static IEnumerable<(int Start, int Length)> AddressRuns(string text)
+    {
+        var start = -1;
+        var anchored = false;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && CanBeInAddress(text[i]))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                    anchored = false;
+                }
+
+                anchored |= PlaceWordEnds.Contains(text[i]);
+            }
+            else if (start >= 0)
+            {
+                if (anchored)
+                {
+                    yield return (start, i - start);
+                }
+
+                start = -1;
+            }
+        }
+    }
+
+    private static bool CanBeInAddress(char c) =>
+        c is >= '\u4e00' and <= '\u9fff' ? !NotInPlaceNames.Contains(c) : char.IsDigit(c) || char.IsAsciiLetter(c) || c is '-' or '〇' || char.IsWhiteSpace(c);
+
+    // Kept in step with ChineseAddress (the equivalence is tested on a corpus): the characters its classes exclude, and
+    // the last characters of its area and street words.
+    private static readonly System.Buffers.SearchValues<char> NotInPlaceNames =
+        System.Buffers.SearchValues.Create("我你您他她它在住是的了到给寄送发和与从把被请烦好吗呢啊吧就都也还要这那个些说");
+
+    private static readonly System.Buffers.SearchValues<char> PlaceWordEnds =
+        System.Buffers.SearchValues.Create("省区市州盟县旗镇乡道路街巷弄同里村园寓厦场");
 
     private IEnumerable<(PiiKind Kind, bool Enabled, Regex Regex)> Patterns()
     {
@@ -133,7 +203,7 @@ public sealed partial class PiiDetector(PiiMaskingOptions options)
         + @"|(?:[\u4e00-\u9fff-[我你您他她它在住是的了到给寄送发和与从把被请烦好吗呢啊吧就都也还要这那个些说]]{1,7}(?:省|自治区|市|自治州|区|县|旗|镇|乡|街道))?[\u4e00-\u9fff\dA-Za-z-[我你您他她它在住是的了到给寄送发和与从把被请烦好吗呢啊吧就都也还要这那个些说]]{1,12}?(?:大道|路|街|巷|弄|胡同|里|村|小区|花园|公寓|大厦|广场|园区)(?=[\s-]?[\d一二三四五六七八九十百零〇]))"
         + @"(?:[\s-]?[\d一二三四五六七八九十百零〇A-Za-z-]{1,6}(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户))*",
         RegexOptions.None, 1000)]
-    private static partial Regex ChineseAddress();
+    internal static partial Regex ChineseAddress();
 
     [GeneratedRegex(
         @"(?<![\w])\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]*\.?\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Close|Crescent|Square|Sq)\b\.?"

@@ -144,4 +144,47 @@ public sealed class PiiDetectorTests
             Assert.DoesNotContain("13800138000", masked, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Scanning_only_the_stretches_an_address_can_lie_in_finds_what_scanning_the_whole_text_finds()
+    {
+        // Place words, their parts, numbers and units, the pronouns and particles the pattern excludes, other Chinese,
+        // Latin, punctuation and white space: random texts made of these meet every edge of a stretch.
+        string[] pieces =
+        [
+            "省", "市", "区", "县", "镇", "乡", "街道", "自治区", "特别行政区", "路", "街", "大道", "巷", "弄", "胡同", "里", "村", "小区",
+            "花园", "公寓", "大厦", "广场", "园区", "号", "号楼", "栋", "单元", "室", "层", "户", "广东", "深圳", "南山", "科技园",
+            "中山", "朝阳", "建国", "北京", "上海", "浦东新", "88", "3", "1201", "一", "十二", "〇", "A", "b", "-", " ", "\n", "\t",
+            "我", "在", "的", "了", "寄", "到", "住", "这里", "哪里", "知道", "快递", "水壶", "退款", "，", "。", "？", "：", "(", "#",
+            "ship to", "Road", "订单", "谢谢", "\u3000", "①", "٣",
+        ];
+        var random = new Random(20261122);
+        var texts = new List<string>
+        {
+            "寄到广东省深圳市南山区科技园路88号3栋2单元1201室，谢谢",
+            "我住在北京市朝阳区，快点", "送到中山路100号就行", "这里是上海市浦东新区世纪大道100号A座 12层",
+            "地址：浙江省杭州市西湖区文三路 90号\n电话13800138000", "村里的路口 3号", "中山路-100号-2单元",
+        };
+        for (var i = 0; i < 5000; i++)
+        {
+            var text = new System.Text.StringBuilder();
+            for (var n = random.Next(1, 30); n > 0; n--)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            texts.Add(text.ToString());
+        }
+
+        var found = 0;
+        foreach (var text in texts)
+        {
+            var whole = PiiDetector.ChineseAddress().Matches(text).Select(m => (m.Index, m.Length)).ToList();
+            var stretches = PiiDetector.Matches(PiiKind.Address, PiiDetector.ChineseAddress(), text).Select(s => (s.Start, s.Length)).ToList();
+            Assert.True(whole.SequenceEqual(stretches), $"\"{text}\": whole text {string.Join(",", whole)}, stretches {string.Join(",", stretches)}");
+            found += whole.Count;
+        }
+
+        Assert.True(found > 1000, $"only {found} addresses in the corpus");
+    }
 }
