@@ -105,6 +105,9 @@ public static class BotTexts
         ? "_（模型暂时不可用，这一句由离线引擎扮演客户）_"
         : "_(The model is unavailable; the offline engine answered this turn.)_";
 
+    /// <summary>Ends a customer's half-written answer whose turn said nothing else in words (it ran again, or failed).</summary>
+    public static string StreamInterrupted(bool zh) => zh ? "_（这条回复中断了）_" : "_(This answer was interrupted.)_";
+
     /// <summary>Under the feedback when the model judge gave no usable verdict and the rules alone judged the reply.</summary>
     public static string JudgeFallbackNote(bool zh) => zh
         ? "（模型暂时不可用，这一轮由离线引擎点评）"

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RolePlayBot.Bot.Conversations.Streaming;
 using RolePlayBot.Bot.Protocol;
 using RolePlayBot.Bot.Turns;
 
@@ -18,14 +19,24 @@ public sealed class Outbox
     private readonly List<Activity> _messages = [];
     private readonly Action<Activity> _address;
     private readonly Func<Activity, CancellationToken, Task<string>>? _sendNow;
+    private readonly List<CustomerStream> _streams = [];
 
-    private Outbox(ConversationReference reference, bool rendersCards, Action<Activity> address, Func<Activity, CancellationToken, Task<string>>? sendNow)
+    private Outbox(
+        ConversationReference reference, bool rendersCards, Action<Activity> address, Func<Activity, CancellationToken, Task<string>>? sendNow,
+        IReadOnlyList<OpenStream>? leftOpen = null)
     {
         Reference = reference;
         RendersCards = rendersCards;
         _address = address;
         _sendNow = sendNow;
+        LeftOpen = leftOpen ?? [];
     }
+
+    /// <summary>
+    /// Livestreams an earlier attempt at this turn began whose final message never went (the attempt lost a race and
+    /// ran again, or failed): the client still shows their bubbles as being written. <see cref="CloseLeftOpen"/> ends them.
+    /// </summary>
+    public IReadOnlyList<OpenStream> LeftOpen { get; }
 
     /// <summary>Where the messages go.</summary>
     public ConversationReference Reference { get; }
@@ -42,8 +53,46 @@ public sealed class Outbox
     public void SendAfter(Task task) => SendsAfter = SendsAfter is { } earlier ? Task.WhenAll(earlier, task) : task;
 
     /// <summary>Replies to an inbound activity (addressed as <see cref="TurnContext.SendAsync"/> would).</summary>
-    public static Outbox ForTurn(TurnContext context, bool rendersCards) =>
-        new(context.Reference, rendersCards, context.AddressReply, context.SendAsync);
+    /// <param name="leftOpen">Streams earlier attempts at this turn left open (<see cref="Abandon"/>).</param>
+    public static Outbox ForTurn(TurnContext context, bool rendersCards, IReadOnlyList<OpenStream>? leftOpen = null) =>
+        new(context.Reference, rendersCards, context.AddressReply, context.SendAsync, leftOpen);
+
+    /// <summary>Notes a livestream sent through this outbox, to be closed should this outbox be discarded.</summary>
+    public void Track(CustomerStream stream) => _streams.Add(stream);
+
+    /// <summary>
+    /// Discards this outbox (its attempt runs again, or failed): every stream it began or inherited is left open, as
+    /// its final message, held here, will never go. Hand them to the next attempt's outbox.
+    /// </summary>
+    public IReadOnlyList<OpenStream> Abandon() =>
+        [.. LeftOpen, .. _streams.Where(s => s.StreamId is not null).Select(s => new OpenStream(s.StreamId!, s.Settled))];
+
+    /// <summary>
+    /// Ends the streams <see cref="LeftOpen"/> before the commit: the first held plain message becomes the final
+    /// message of the first of them (what the turn now says replaces the half-written bubble), a short note the final
+    /// of any other; each goes only after that stream's last chunk.
+    /// </summary>
+    public void CloseLeftOpen(string note)
+    {
+        foreach (var open in LeftOpen)
+        {
+            var final = _messages.FirstOrDefault(IsPlain);
+            if (final is null)
+            {
+                final = new Activity { Type = ActivityTypes.Message, Text = note, TextFormat = "markdown" };
+                _address(final);
+                _messages.Insert(0, final);
+            }
+
+            final.Id = open.Id;
+            StreamInfo.Mark(final, open.Id, StreamInfo.Final, sequence: null);
+            SendAfter(open.Settled);
+        }
+
+        static bool IsPlain(Activity activity) =>
+            activity.Type == ActivityTypes.Message && !string.IsNullOrEmpty(activity.Text) && activity.Attachments is not { Count: > 0 }
+            && !StreamInfo.IsFinal(activity);
+    }
 
     /// <summary>Proactive messages addressed from the stored reference (no inbound activity to reply to).</summary>
     public static Outbox Proactive(ConversationReference reference, bool rendersCards) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using RolePlayBot.Bot.Conversations.State;
+using RolePlayBot.Bot.Conversations.Streaming;
 using RolePlayBot.Bot.Protocol;
 using RolePlayBot.Bot.Storage;
 using RolePlayBot.Bot.Turns;
@@ -49,6 +50,7 @@ public sealed class PracticeTurnHandler(
         var key = context.Reference.Key;
         var activityId = string.IsNullOrEmpty(activity.Id) ? null : activity.Id;
         using var held = await locks.AcquireAsync(key, cancellationToken);
+        IReadOnlyList<OpenStream> leftOpen = [];
         for (var attempt = 1; ; attempt++)
         {
             if (await journal.LoadForTurnAsync(context.Reference, activityId, cancellationToken) is not { } loaded)
@@ -57,9 +59,10 @@ public sealed class PracticeTurnHandler(
                 return AlreadyHandled(activity);
             }
 
-            var (state, before, outbox, response) = await RunAsync(context, loaded, cancellationToken);
+            var (state, before, outbox, response) = await RunAsync(context, loaded, leftOpen, cancellationToken);
             try
             {
+                outbox.CloseLeftOpen(BotTexts.StreamInterrupted(Core.Locales.IsChinese(state.Locale)));
                 var batch = await journal.CommitAsync(loaded, state, before, activityId, outbox, cancellationToken);
                 await journal.SendAsync(key, batch, cancellationToken);
                 return response;
@@ -71,6 +74,8 @@ public sealed class PracticeTurnHandler(
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
+                // Whatever this attempt streamed stays on screen until the next attempt's message closes it.
+                leftOpen = outbox.Abandon();
                 log.LogInformation("{Conversation} changed during the turn (attempt {Attempt}); running it again", key, attempt);
             }
         }
@@ -78,12 +83,12 @@ public sealed class PracticeTurnHandler(
 
     /// <summary>Runs the turn on a freshly loaded state. A turn that throws is rolled back to the loaded state plus an apology.</summary>
     private async Task<(ConversationState State, SessionTrack Before, Outbox Outbox, InvokeResponse? Response)> RunAsync(
-        TurnContext context, LoadedConversation loaded, CancellationToken cancellationToken)
+        TurnContext context, LoadedConversation loaded, IReadOnlyList<OpenStream> leftOpen, CancellationToken cancellationToken)
     {
         var activity = context.Activity;
         var state = Prepare(loaded.State, context);
         var before = SessionTrack.Before(state);
-        var outbox = Outbox.ForTurn(context, options.Value.RendersCards(activity.ChannelId));
+        var outbox = Outbox.ForTurn(context, options.Value.RendersCards(activity.ChannelId), leftOpen);
         try
         {
             if (loaded.LostSession is not null)
@@ -106,7 +111,8 @@ public sealed class PracticeTurnHandler(
             // The state may be half changed: commit the stored one as it was, with only the apology.
             state = Prepare(await journal.RereadAsync(loaded, context.Reference, cancellationToken), context);
             before = SessionTrack.Before(state);
-            outbox = Outbox.ForTurn(context, options.Value.RendersCards(activity.ChannelId));
+            // The apology closes any stream the failed attempt began.
+            outbox = Outbox.ForTurn(context, options.Value.RendersCards(activity.ChannelId), outbox.Abandon());
             var zh = Core.Locales.IsChinese(state.Locale);
             var message = zh ? "抱歉，处理这条消息时出错了。请再试一次，或输入 `结束` 查看成绩单。" : "Sorry, something went wrong with that message. Try again, or type `end` for the scorecard.";
             if (activity.Type == ActivityTypes.Invoke)

@@ -12,6 +12,9 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
 
         /// <summary>The commit's last write violates a key (its turn twice), after the others went into the transaction.</summary>
         InsideCommit,
+
+        /// <summary>Another instance changed the conversation since the turn read it.</summary>
+        Conflict,
     }
 
     public Failure FailNext { get; set; }
@@ -24,6 +27,7 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
         {
             Failure.BeforeCommit => throw new IOException("the database went away"),
             Failure.InsideCommit => inner.CommitAsync(commit with { NewTurns = [.. commit.NewTurns, .. commit.NewTurns] }, cancellationToken),
+            Failure.Conflict => throw new ConcurrencyConflictException(commit.ConversationKey, commit.ExpectedVersion),
             _ => inner.CommitAsync(commit, cancellationToken),
         };
     }

@@ -12,6 +12,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using RolePlayBot.Bot.BotFramework;
 using RolePlayBot.Bot.Conversations;
 using RolePlayBot.Bot.Tests.BotFramework;
+using RolePlayBot.Bot.Tests.Persistence;
 using RolePlayBot.Llm.Tests.Fakes;
 using RolePlayBot.Storage;
 
@@ -231,7 +232,44 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         Assert.Single(turn, IsCard);
     }
 
-    private WebApplicationFactory<Program> Host(Dictionary<string, string?>? more = null)
+    [Fact]
+    public async Task A_turn_run_again_after_a_conflict_ends_the_stream_its_first_attempt_began_with_the_answer_it_keeps()
+    {
+        // Each stream gets an id of its own, so a second one would show as a second bubble.
+        var streams = 0;
+        connector.Responder = call => IsStreamChunk(call) is { } chunk
+            ? chunk.StreamId is null ? (201, $$"""{"id":"1:stream-{{Interlocked.Increment(ref streams)}}"}""") : (202, "{}")
+            : null;
+        FailingStore? store = null;
+        using var host = Host(services: s =>
+        {
+            var real = s.Last(d => d.ServiceType == typeof(ITrainingStore));
+            s.Remove(real);
+            s.AddSingleton<ITrainingStore>(sp => store = new FailingStore((ITrainingStore)real.ImplementationFactory!(sp)));
+        });
+        var client = host.CreateClient();
+        await SendAsync(client, "personal", "start allergy-complaint");
+        await WaitForAsync(0, sent => sent.Any(a => Text(a).Contains("精华液")));
+        var mark = connector.Calls.Count;
+
+        // Another instance answers in this conversation while the model writes: the first commit of the turn conflicts.
+        store!.FailNext = FailingStore.Failure.Conflict;
+        await SendAsync(client, "personal", StreamingModel.Reply);
+        var turn = await WaitForAsync(mark, sent => sent.Any(IsCard) && sent.Any(a => Type(a) == "message" && Text(a).Contains(AnswerEnd)));
+
+        var chunks = turn.Where(a => Type(a) == "typing" && Text(a).Length > 0).ToList();
+        Assert.True(chunks.Count >= 2, $"the first attempt should have streamed, got {chunks.Count} chunks");
+        Assert.Equal(1, streams);
+        var final = Assert.Single(turn, a => Type(a) == "message" && Text(a).Contains(AnswerEnd));
+        Assert.Equal(new StreamMetadata("1:stream-1", "final", null), StreamMetadata.Of(final));
+        Assert.Contains(StreamingModel.Answer, Text(final));
+        Assert.Single(turn, IsCard);
+        Assert.Equal(StreamingModel.Answer, (await StoredTurnAsync(host)).CustomerReply);
+        var order = turn.Select(a => a.GetRawText()).ToList();
+        Assert.True(order.IndexOf(final.GetRawText()) > order.IndexOf(chunks[^1].GetRawText()), "the final message overtook the stream's last chunk");
+    }
+
+    private WebApplicationFactory<Program> Host(Dictionary<string, string?>? more = null, Action<IServiceCollection>? services = null)
     {
         var settings = model.Settings(more);
         settings["MicrosoftAppId"] = TestTokens.AppId;
@@ -245,6 +283,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
                 s.AddKeyedSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(
                     BotTokenValidator.MetadataKey, new StaticConfigurationManager<OpenIdConnectConfiguration>(tokens.Configuration));
                 s.AddSingleton<IConnectorTokenProvider>(new FakeTokenProvider());
+                services?.Invoke(s);
             });
         });
     }

@@ -47,11 +47,14 @@ public sealed class CustomerStreaming(
     /// <param name="after">What must reach the channel before the first chunk (the turn's typing indicator).</param>
     public CustomerStream? Open(Outbox outbox, Func<string, string> format, Task? after = null, CancellationToken cancellationToken = default)
     {
-        if (!outbox.CanSendNow || IntervalFor(outbox.Reference) is not { } interval)
+        // After an attempt that left a stream open the answer goes as one message, which then closes that stream.
+        if (!outbox.CanSendNow || outbox.LeftOpen.Count > 0 || IntervalFor(outbox.Reference) is not { } interval)
         {
             return null;
         }
 
-        return new CustomerStream(outbox.SendNowAsync, format, interval, TimeSpan.FromSeconds(options.Value.StreamMaxSeconds), time, log, cancellationToken, after);
+        var stream = new CustomerStream(outbox.SendNowAsync, format, interval, TimeSpan.FromSeconds(options.Value.StreamMaxSeconds), time, log, cancellationToken, after);
+        outbox.Track(stream);
+        return stream;
     }
 }
