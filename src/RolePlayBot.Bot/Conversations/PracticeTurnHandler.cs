@@ -56,6 +56,7 @@ public sealed class PracticeTurnHandler(
             if (await journal.LoadForTurnAsync(context.Reference, activityId, cancellationToken) is not { } loaded)
             {
                 log.LogInformation("Activity {Id} in {Conversation} was already handled", activityId, key);
+                await EndAbandonedAsync(context, leftOpen, activity.Locale, cancellationToken);
                 return AlreadyHandled(activity);
             }
 
@@ -70,6 +71,7 @@ public sealed class PracticeTurnHandler(
             catch (DuplicateActivityException)
             {
                 log.LogInformation("Activity {Id} in {Conversation} was handled elsewhere meanwhile", activityId, key);
+                await EndAbandonedAsync(context, outbox.Abandon(), state.Locale, cancellationToken);
                 return AlreadyHandled(activity);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
@@ -77,6 +79,40 @@ public sealed class PracticeTurnHandler(
                 // Whatever this attempt streamed stays on screen until the next attempt's message closes it.
                 leftOpen = outbox.Abandon();
                 log.LogInformation("{Conversation} changed during the turn (attempt {Attempt}); running it again", key, attempt);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                await EndAbandonedAsync(context, outbox.Abandon(), state.Locale, cancellationToken);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends the streams this activity's attempts left open when nothing of the turn will be said (another instance
+    /// handled the activity, or the conflicts went on): a short note becomes each one's final message, sent at once after
+    /// its last chunk — it promises nothing, like the chunks. A channel refusing it is only logged.
+    /// </summary>
+    private async Task EndAbandonedAsync(TurnContext context, IReadOnlyList<OpenStream> open, string? locale, CancellationToken cancellationToken)
+    {
+        foreach (var stream in open)
+        {
+            await stream.Settled;
+            var note = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Id = stream.Id,
+                Text = BotTexts.StreamInterrupted(Core.Locales.IsChinese(locale)),
+                TextFormat = "markdown",
+            };
+            StreamInfo.Mark(note, stream.Id, StreamInfo.Final, sequence: null);
+            try
+            {
+                await context.SendAsync(note, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("The interrupted stream {Stream} in {Conversation} could not be ended: {Error}", stream.Id, context.Reference.Key, e.Message);
             }
         }
     }

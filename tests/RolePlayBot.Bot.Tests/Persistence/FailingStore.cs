@@ -15,6 +15,9 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
 
         /// <summary>Another instance changed the conversation since the turn read it.</summary>
         Conflict,
+
+        /// <summary>Another instance handled this very activity meanwhile.</summary>
+        Duplicate,
     }
 
     public Failure FailNext { get; set; }
@@ -28,6 +31,7 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
             Failure.BeforeCommit => throw new IOException("the database went away"),
             Failure.InsideCommit => inner.CommitAsync(commit with { NewTurns = [.. commit.NewTurns, .. commit.NewTurns] }, cancellationToken),
             Failure.Conflict => throw new ConcurrencyConflictException(commit.ConversationKey, commit.ExpectedVersion),
+            Failure.Duplicate => throw new DuplicateActivityException(commit.ConversationKey, commit.ActivityId ?? ""),
             _ => inner.CommitAsync(commit, cancellationToken),
         };
     }

@@ -241,12 +241,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
             ? chunk.StreamId is null ? (201, $$"""{"id":"1:stream-{{Interlocked.Increment(ref streams)}}"}""") : (202, "{}")
             : null;
         FailingStore? store = null;
-        using var host = Host(services: s =>
-        {
-            var real = s.Last(d => d.ServiceType == typeof(ITrainingStore));
-            s.Remove(real);
-            s.AddSingleton<ITrainingStore>(sp => store = new FailingStore((ITrainingStore)real.ImplementationFactory!(sp)));
-        });
+        using var host = Host(services: s => FailingStoreIn(s, made => store = made));
         var client = host.CreateClient();
         await SendAsync(client, "personal", "start allergy-complaint");
         await WaitForAsync(0, sent => sent.Any(a => Text(a).Contains("精华液")));
@@ -267,6 +262,48 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         Assert.Equal(StreamingModel.Answer, (await StoredTurnAsync(host)).CustomerReply);
         var order = turn.Select(a => a.GetRawText()).ToList();
         Assert.True(order.IndexOf(final.GetRawText()) > order.IndexOf(chunks[^1].GetRawText()), "the final message overtook the stream's last chunk");
+    }
+
+    [Fact]
+    public async Task A_turn_another_instance_handled_meanwhile_ends_its_stream_with_a_note_and_says_nothing_else()
+    {
+        var streams = 0;
+        connector.Responder = call => IsStreamChunk(call) is { } chunk
+            ? chunk.StreamId is null ? (201, $$"""{"id":"1:stream-{{Interlocked.Increment(ref streams)}}"}""") : (202, "{}")
+            : null;
+        FailingStore? store = null;
+        using var host = Host(services: s => FailingStoreIn(s, made => store = made));
+        var client = host.CreateClient();
+        await SendAsync(client, "personal", "start allergy-complaint");
+        await WaitForAsync(0, sent => sent.Any(a => Text(a).Contains("精华液")));
+        var mark = connector.Calls.Count;
+
+        // The channel delivered the activity to another instance too, which committed it first.
+        store!.FailNext = FailingStore.Failure.Duplicate;
+        await SendAsync(client, "personal", StreamingModel.Reply);
+        var note = BotTexts.StreamInterrupted(zh: true);
+        var turn = await WaitForAsync(mark, sent => sent.Any(a => Type(a) == "message" && Text(a) == note));
+
+        Assert.True(turn.Count(a => Type(a) == "typing" && Text(a).Length > 0) >= 2, "the answer should have streamed");
+        var final = Assert.Single(turn, a => Type(a) == "message");
+        Assert.Equal(note, Text(final));
+        Assert.Equal(new StreamMetadata("1:stream-1", "final", null), StreamMetadata.Of(final));
+        Assert.Equal(1, streams);
+        var session = Assert.Single(await host.Services.GetRequiredService<ITrainingStore>().SessionsAsync(new SessionQuery()));
+        Assert.Empty(await host.Services.GetRequiredService<ITrainingStore>().TurnsAsync(session.Id));
+    }
+
+    /// <summary>Puts a <see cref="FailingStore"/> around the bot's real store.</summary>
+    private static void FailingStoreIn(IServiceCollection services, Action<FailingStore> made)
+    {
+        var real = services.Last(d => d.ServiceType == typeof(ITrainingStore));
+        services.Remove(real);
+        services.AddSingleton<ITrainingStore>(sp =>
+        {
+            var store = new FailingStore((ITrainingStore)real.ImplementationFactory!(sp));
+            made(store);
+            return store;
+        });
     }
 
     private WebApplicationFactory<Program> Host(Dictionary<string, string?>? more = null, Action<IServiceCollection>? services = null)
