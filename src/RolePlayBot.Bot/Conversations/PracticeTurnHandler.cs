@@ -85,12 +85,18 @@ public sealed class PracticeTurnHandler(
                 await EndAbandonedAsync(context, outbox.Abandon(), state.Locale, cancellationToken);
                 throw;
             }
+            catch (Exception e) when (e is not (OperationCanceledException or DuplicateActivityException))
+            {
+                // The commit failed (the channel will deliver the activity again and that turn answers anew).
+                await EndAbandonedAsync(context, outbox.Abandon(), state.Locale, cancellationToken);
+                throw;
+            }
         }
     }
 
     /// <summary>
     /// Ends the streams this activity's attempts left open when nothing of the turn will be said (another instance
-    /// handled the activity, or the conflicts went on): a short note becomes each one's final message, sent at once after
+    /// handled the activity, the conflicts went on, or the commit failed): a short note becomes each one's final message, sent at once after
     /// its last chunk — it promises nothing, like the chunks. A channel refusing it is only logged.
     /// </summary>
     private async Task EndAbandonedAsync(TurnContext context, IReadOnlyList<OpenStream> open, string? locale, CancellationToken cancellationToken)

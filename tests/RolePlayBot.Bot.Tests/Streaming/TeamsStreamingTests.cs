@@ -26,6 +26,9 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
 {
     private const string AnswerEnd = "你们打算怎么处理？";
 
+    /// <summary>In the customer's first message, which comes after the start's other messages.</summary>
+    private const string OpeningLine = "精华液是不是有问题";
+
     private readonly TestTokens tokens = new("msteams");
     private readonly StreamingModel model = new();
     private FakeConnector connector = null!;
@@ -92,7 +95,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         using var host = Host();
         var client = host.CreateClient();
         await SendAsync(client, "personal", "start allergy-complaint");
-        await WaitForAsync(0, sent => sent.Any(a => Text(a).Contains("精华液")));
+        await WaitForAsync(0, sent => sent.Any(a => Type(a) == "message" && Text(a).Contains(OpeningLine)));
         var mark = connector.Calls.Count;
 
         await SendAsync(client, "personal", StreamingModel.Reply);
@@ -244,7 +247,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         using var host = Host(services: s => FailingStoreIn(s, made => store = made));
         var client = host.CreateClient();
         await SendAsync(client, "personal", "start allergy-complaint");
-        await WaitForAsync(0, sent => sent.Any(a => Text(a).Contains("精华液")));
+        await WaitForAsync(0, sent => sent.Any(a => Type(a) == "message" && Text(a).Contains(OpeningLine)));
         var mark = connector.Calls.Count;
 
         // Another instance answers in this conversation while the model writes: the first commit of the turn conflicts.
@@ -275,7 +278,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         using var host = Host(services: s => FailingStoreIn(s, made => store = made));
         var client = host.CreateClient();
         await SendAsync(client, "personal", "start allergy-complaint");
-        await WaitForAsync(0, sent => sent.Any(a => Text(a).Contains("精华液")));
+        await WaitForAsync(0, sent => sent.Any(a => Type(a) == "message" && Text(a).Contains(OpeningLine)));
         var mark = connector.Calls.Count;
 
         // The channel delivered the activity to another instance too, which committed it first.
@@ -291,6 +294,41 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         Assert.Equal(1, streams);
         var session = Assert.Single(await host.Services.GetRequiredService<ITrainingStore>().SessionsAsync(new SessionQuery()));
         Assert.Empty(await host.Services.GetRequiredService<ITrainingStore>().TurnsAsync(session.Id));
+    }
+
+    [Fact]
+    public async Task A_turn_whose_commit_fails_ends_its_stream_with_a_note_and_the_redelivery_answers_in_full()
+    {
+        var streams = 0;
+        connector.Responder = call => IsStreamChunk(call) is { } chunk
+            ? chunk.StreamId is null ? (201, $$"""{"id":"1:stream-{{Interlocked.Increment(ref streams)}}"}""") : (202, "{}")
+            : null;
+        FailingStore? store = null;
+        using var host = Host(services: s => FailingStoreIn(s, made => store = made));
+        var client = host.CreateClient();
+        await SendAsync(client, "personal", "start allergy-complaint");
+        await WaitForAsync(0, sent => sent.Any(a => Type(a) == "message" && Text(a).Contains(OpeningLine)));
+        var mark = connector.Calls.Count;
+
+        store!.FailNext = FailingStore.Failure.BeforeCommit;
+        var id = $"msg-{Interlocked.Increment(ref sequence)}";
+        await SendAsync(client, "personal", StreamingModel.Reply, id, expectOk: false);
+        var note = BotTexts.StreamInterrupted(zh: true);
+        var failed = await WaitForAsync(mark, sent => sent.Any(a => Type(a) == "message" && Text(a) == note) && sent.Count(a => Type(a) == "message") >= 2);
+        // The bubble ends with the note, then the bot's usual word on a failed message follows as a message of its own.
+        var messages = failed.Where(a => Type(a) == "message").ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Equal(note, Text(messages[0]));
+        Assert.Equal(new StreamMetadata("1:stream-1", "final", null), StreamMetadata.Of(messages[0]));
+        Assert.Null(StreamMetadata.Of(messages[1]));
+
+        // The channel delivers the activity again: a new stream, ended by the whole answer.
+        mark = connector.Calls.Count;
+        await SendAsync(client, "personal", StreamingModel.Reply, id);
+        var turn = await WaitForAsync(mark, sent => sent.Any(IsCard) && sent.Any(a => Type(a) == "message" && Text(a).Contains(AnswerEnd)));
+        var final = Assert.Single(turn, a => Type(a) == "message" && Text(a).Contains(AnswerEnd));
+        Assert.Equal(new StreamMetadata("1:stream-2", "final", null), StreamMetadata.Of(final));
+        Assert.Equal(StreamingModel.Answer, (await StoredTurnAsync(host)).CustomerReply);
     }
 
     /// <summary>Puts a <see cref="FailingStore"/> around the bot's real store.</summary>
@@ -336,10 +374,10 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         return await WaitForAsync(mark, sent => sent.Any(IsCard) && sent.Count(a => Type(a) == "message" && Text(a).Contains(answerContains)) >= answerCalls);
     }
 
-    private async Task SendAsync(HttpClient client, string conversationType, string text)
+    private async Task SendAsync(HttpClient client, string conversationType, string text, string? id = null, bool expectOk = true)
     {
         var activity = JsonNode.Parse(Fixtures.JsonWithServiceUrl("teams-personal-message", connector.ServiceUrl))!.AsObject();
-        activity["id"] = $"msg-{Interlocked.Increment(ref sequence)}";
+        activity["id"] = id ?? $"msg-{Interlocked.Increment(ref sequence)}";
         activity["timestamp"] = DateTimeOffset.UtcNow.ToString("o");
         activity["text"] = text;
         if (conversationType != "personal")
@@ -362,7 +400,10 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         };
         request.Headers.Authorization = new("Bearer", tokens.Mint(connector.ServiceUrl));
         using var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (expectOk)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 
     /// <summary>Polls the connector's calls after <paramref name="mark"/> until they satisfy <paramref name="done"/>, with a deadline.</summary>
