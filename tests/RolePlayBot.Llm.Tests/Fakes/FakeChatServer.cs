@@ -166,7 +166,8 @@ internal sealed class FakeChatServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        // Close alone: after Stop, the managed HttpListener's Close removes its prefixes again and, finding no endpoint,
+        // binds the port anew to do so — "Address already in use" when another test process has taken it meanwhile.
         _listener.Close();
         await _loop;
         _stop.Dispose();
