@@ -5,18 +5,19 @@
 #   2. the load test: N simulated Teams trainees against the real bot (Release, auth off) through /api/messages,
 #      replies timed at a loopback fake connector: offline + SQLite, offline + PostgreSQL (a throwaway cluster, as
 #      test.sh starts one), model mode against a loopback stub model server, and Microsoft's JavaScript echo bot
-#      (botbuilder CloudAdapter) under the same load in the same run; plus memory per active session in the bot.
+#      (botbuilder CloudAdapter) under the same load in the same run, and the same SDK as a model relay (the two model
+#      calls of a turn and nothing else: the floor of the bot's own time here); plus memory per active session in the bot.
 # Prints Markdown tables and writes them to bench/results/<date>.md.
 #
 # Usage: bench/run.sh [--n 50,200,1000] [--duration 15] [--warmup 5] [--settle 30] [--model-latency 200,1500] [--rate 0]
-#                     [--targets offline-sqlite,offline-postgres,model-sqlite,echo] [--no-bdn]
+#                     [--targets offline-sqlite,offline-postgres,model-sqlite,echo,model-relay,model-relay-dotnet] [--no-bdn]
 # RPB_BENCH_POSTGRES=<Npgsql connection string> uses an existing server instead of a throwaway cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-rate=0 n=50,200,1000 duration=15 warmup=5 settle=30 latency=200,1500 targets="offline-sqlite,offline-postgres,model-sqlite,echo" bdn=1
+rate=0 n=50,200,1000 duration=15 warmup=5 settle=30 latency=200,1500 targets="offline-sqlite,offline-postgres,model-sqlite,echo,model-relay,model-relay-dotnet" bdn=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n=$2; shift 2 ;;
@@ -40,7 +41,7 @@ if ! dotnet build RolePlayBot.sln -c Release -warnaserror -nologo -v minimal >"$
   exit 1
 fi
 
-if [[ ",$targets," == *",echo,"* ]]; then
+if [[ ",$targets," == *",echo,"* || ",$targets," == *",model-relay,"* ]]; then
   echo "== npm ci (bench/echo-bot: botbuilder)" >&2
   stamp=bench/echo-bot/node_modules/.rpb-npm-ci.stamp
   if [ ! -f "$stamp" ] || [ bench/echo-bot/package-lock.json -nt "$stamp" ]; then

@@ -9,7 +9,8 @@ public sealed class LoadOptions
         rpb-loadtest --repo DIR [options]
           --repo DIR             the repository (personas, test data, the built bot)         (default: found upwards)
           --bot-dll FILE         the bot's Release build      (default: src/RolePlayBot.Bot/bin/Release/net10.0/RolePlayBot.Bot.dll)
-          --targets LIST         offline-sqlite,offline-postgres,model-sqlite,echo           (default: all that can run)
+          --targets LIST         offline-sqlite,offline-postgres,model-sqlite,echo,model-relay,model-relay-dotnet
+                                                                                             (default: all that can run)
           --n LIST               concurrent simulated trainees per step                      (default: 50,200,1000)
           --duration SECONDS     measured time per step                                      (default: 20)
           --warmup SECONDS       unmeasured time before each step                            (default: 5)
@@ -17,7 +18,7 @@ public sealed class LoadOptions
           --postgres CONN        Npgsql connection string for offline-postgres (a fresh database is made in it)
           --model-latency LIST   the stub model server's answer times, one model-sqlite run each (default: 200,1500)
           --rate LIST            turns/s offered per step, 0 = closed loop (each trainee answers at once)  (default: 0)
-          --echo-dir DIR         the reference echo bot                                      (default: bench/echo-bot)
+          --echo-dir DIR         the reference echo bot (and model relay)                    (default: bench/echo-bot)
           --memory-sessions N    active sessions for the memory measurement (0 = skip)      (default: 1000)
           --out FILE             also write the Markdown report here
         """;
@@ -26,7 +27,7 @@ public sealed class LoadOptions
 
     public string? BotDll { get; set; }
 
-    public IReadOnlyList<string> Targets { get; set; } = [Target.OfflineSqlite, Target.OfflinePostgres, Target.ModelSqlite, Target.Echo];
+    public IReadOnlyList<string> Targets { get; set; } = [.. Target.All];
 
     public IReadOnlyList<int> Concurrency { get; set; } = [50, 200, 1000];
 
@@ -43,16 +44,16 @@ public sealed class LoadOptions
     public string? Postgres { get; set; }
 
     /// <summary>
-    /// Model answer times, one model-sqlite run each. 200 ms is a stress row (200 closed-loop trainees then ask for
-    /// 1,000 turns/s, more than 2 cores serve, so the overhead is queueing); 1.5 s is a typical whole chat answer, the load
-    /// the bot's own overhead target is about.
-    /// </summary>
-    /// <summary>
     /// Turns per second offered to the bot in each step (the trainees send at fixed times, spread evenly, open loop),
     /// or 0 for a closed loop (each trainee answers the moment its turn completes: the most a bot can take).
     /// </summary>
     public IReadOnlyList<int> Rates { get; set; } = [0];
 
+    /// <summary>
+    /// Model answer times, one run of each model target each. 200 ms is a stress row (200 closed-loop trainees then ask
+    /// for 1,000 turns/s, more than 2 cores serve, so the overhead is queueing); 1.5 s is a typical whole chat answer, the
+    /// load the bot's own overhead target is about.
+    /// </summary>
     public IReadOnlyList<TimeSpan> ModelLatencies { get; set; } = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(1500)];
 
     public string? EchoDir { get; set; }
@@ -62,6 +63,8 @@ public sealed class LoadOptions
     public string? Out { get; set; }
 
     public string BotDllPath => BotDll ?? Path.Combine(Repo, "src", "RolePlayBot.Bot", "bin", "Release", "net10.0", "RolePlayBot.Bot.dll");
+
+    public string RelayDllPath => Path.Combine(Repo, "bench", "RolePlayBot.RelayBot", "bin", "Release", "net10.0", "rpb-relaybot.dll");
 
     public string EchoDirPath => EchoDir ?? Path.Combine(Repo, "bench", "echo-bot");
 

@@ -37,7 +37,7 @@ public sealed class LoadRun(LoadOptions options)
                 continue;
             }
 
-            foreach (var latency in target == Target.ModelSqlite ? options.ModelLatencies : [TimeSpan.Zero])
+            foreach (var latency in Target.UsesModel(target) ? options.ModelLatencies : [TimeSpan.Zero])
             {
                 await RunBotAsync(target, latency, connector, http, steps);
                 DeleteDatabases();
@@ -57,7 +57,7 @@ public sealed class LoadRun(LoadOptions options)
     /// <summary>One bot (and stub model) for every N of a target; both are stopped when this returns.</summary>
     private async Task RunBotAsync(string target, TimeSpan latency, FakeConnector connector, HttpClient http, List<StepResult> steps)
     {
-        await using var stub = target == Target.ModelSqlite ? await StubModelServer.StartAsync(latency) : null;
+        await using var stub = Target.UsesModel(target) ? await StubModelServer.StartAsync(latency) : null;
         await using var bot = await StartAsync(target, stub);
         await SettleAsync(target, bot, connector, http);
         foreach (var n in options.Concurrency)
@@ -90,18 +90,26 @@ public sealed class LoadRun(LoadOptions options)
     private string? Skip(string target) => target switch
     {
         Target.OfflinePostgres when string.IsNullOrWhiteSpace(options.Postgres) => "no --postgres connection string",
-        Target.Echo when !File.Exists(Path.Combine(options.EchoDirPath, "node_modules", "botbuilder", "package.json")) =>
+        Target.ModelRelayDotnet when !File.Exists(options.RelayDllPath) => $"{options.RelayDllPath} is missing (dotnet build -c Release)",
+        _ when Target.IsReference(target) && !File.Exists(Path.Combine(options.EchoDirPath, "node_modules", "botbuilder", "package.json")) =>
             $"{options.EchoDirPath}/node_modules is missing (run npm ci there)",
-        _ when target != Target.Echo && !File.Exists(options.BotDllPath) => $"{options.BotDllPath} is missing (dotnet build -c Release)",
+        _ when !Target.IsReference(target) && !File.Exists(options.BotDllPath) => $"{options.BotDllPath} is missing (dotnet build -c Release)",
         _ => null,
     };
 
     private async Task<ChildProcess> StartAsync(string target, StubModelServer? stub, string? sqliteFile = null, IDictionary<string, string>? extra = null)
     {
-        if (target == Target.Echo)
+        if (target == Target.ModelRelayDotnet)
         {
-            return await ChildProcess.StartAsync("echo", "node", ["index.js"], options.EchoDirPath,
-                new Dictionary<string, string>(), port => new Dictionary<string, string> { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            return await ChildProcess.StartAsync(target, "dotnet", [options.RelayDllPath], Path.GetDirectoryName(options.RelayDllPath)!,
+                new Dictionary<string, string> { ["MODEL_URL"] = stub!.Endpoint }, port => new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{port}" });
+        }
+
+        if (Target.IsReference(target))
+        {
+            var relay = stub is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["MODEL_URL"] = stub.Endpoint };
+            return await ChildProcess.StartAsync(target, "node", ["index.js"], options.EchoDirPath,
+                relay, port => new Dictionary<string, string> { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
 
         var environment = new Dictionary<string, string>
@@ -145,7 +153,7 @@ public sealed class LoadRun(LoadOptions options)
         // At a fixed rate each trainee sends every n / rate seconds, their times spread evenly over that period.
         var period = rate > 0 ? TimeSpan.FromSeconds(n / (double)rate) : TimeSpan.Zero;
         var trainees = Enumerable.Range(0, n)
-            .Select(i => new Trainee(i, prefix, http, bot.Endpoint, connector.ServiceUrl, scripts, target == Target.Echo, recorder, period, period * i / n, tagReplies: stub is not null))
+            .Select(i => new Trainee(i, prefix, http, bot.Endpoint, connector.ServiceUrl, scripts, Target.IsReference(target), recorder, period, period * i / n, tagReplies: stub is not null))
             .ToList();
         trainees.ForEach(connector.Register);
         using var stop = new CancellationTokenSource();
@@ -178,7 +186,8 @@ public sealed class LoadRun(LoadOptions options)
         if (stub is not null)
         {
             var latency = stub.Latency.TotalMilliseconds;
-            var replyTurns = samples.Where(s => s.Kind == TurnKind.Reply).ToList();
+            // The relay's turns are all replies of its kind (an echo); RolePlayBot's starts and ends make no model call.
+            var replyTurns = samples.Where(s => s.Kind == (Target.IsReference(target) ? TurnKind.Echo : TurnKind.Reply)).ToList();
             var replies = replyTurns.Select(s => s.Ms).ToList();
             var own = new List<double>(replyTurns.Count);
             foreach (var turn in replyTurns)
@@ -223,7 +232,7 @@ public sealed class LoadRun(LoadOptions options)
         Log($"{target}: settling for {options.Settle.TotalSeconds:0} s");
         var recorder = new LatencyRecorder();
         var trainees = Enumerable.Range(0, 100)
-            .Select(i => new Trainee(i, $"{runId}-settle-{++step}", http, bot.Endpoint, connector.ServiceUrl, scripts, target == Target.Echo, recorder))
+            .Select(i => new Trainee(i, $"{runId}-settle-{++step}", http, bot.Endpoint, connector.ServiceUrl, scripts, Target.IsReference(target), recorder))
             .ToList();
         trainees.ForEach(connector.Register);
         using var stop = new CancellationTokenSource(options.Settle);

@@ -18,7 +18,7 @@ public static class Report
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var s in steps)
         {
-            var mix = s.Target == Target.Echo ? "echo" : $"{s.Count(TurnKind.Start)}/{s.Count(TurnKind.Reply)}/{s.Count(TurnKind.End)}/{s.Count(TurnKind.AfterEnd)}";
+            var mix = Target.IsReference(s.Target) ? "echo" : $"{s.Count(TurnKind.Start)}/{s.Count(TurnKind.Reply)}/{s.Count(TurnKind.End)}/{s.Count(TurnKind.AfterEnd)}";
             var label = (s.Model is { } m ? $"{s.Target} ({m.Latency.TotalMilliseconds:0} ms model)" : s.Target)
                 + (s.Rate > 0 ? $", {s.Rate}/s offered" : "");
             text.AppendLine(inv, $"| {label} | {s.Trainees} | {s.Turns} | {s.TurnsPerSecond:0} | {s.P50:0.0} | {s.P99:0.0} | {s.ErrorCount} | {s.BotCpuPerTurn:0.000} | {s.ToolCpuPerTurn:0.000} | {mix} |");
@@ -31,15 +31,19 @@ public static class Report
             text.AppendLine("Model mode (stub Chat Completions server on loopback). Overhead = a reply turn's latency minus one model round trip "
                 + "(the customer and the judge run at once) as set; bot's own = the turn's latency minus the longest of its model calls "
                 + "as the stub really served it (arrival to last byte), so the stub's own late timers are not counted and everything "
-                + "else is, the trips to and from the stub included; replies that found their session over are not counted:");
+                + "else is, the trips to and from the stub included; replies that found their session over are not counted. "
+                + $"{Target.ModelRelay} (Microsoft's JavaScript SDK) and {Target.ModelRelayDotnet} (bare ASP.NET Core) make the same two calls "
+                + "and answer with the customer's text, nothing else: their own time is the floor the load tool, the loopback trips and "
+                + "the runtime set on this machine:");
             text.AppendLine();
-            text.AppendLine("| trainees | model latency ms | stub's real answer p50 / p99 ms | model calls per reply turn | streamed calls | most calls in flight | reply p50 ms | reply p50 / latency | overhead p50 ms | overhead p99 ms | bot's own p50 ms | bot's own p99 ms |");
-            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| bot | trainees | model latency ms | stub's real answer p50 / p99 ms | model calls per reply turn | streamed calls | most calls in flight | reply p50 ms | reply p50 / latency | overhead p50 ms | overhead p99 ms | bot's own p50 ms | bot's own p99 ms |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var s in model)
             {
                 var m = s.Model!;
-                var replies = Math.Max(1, s.Count(TurnKind.Reply));
-                text.AppendLine(inv, $"| {s.Trainees} | {m.Latency.TotalMilliseconds:0} | {m.AnswerP50:0.0} / {m.AnswerP99:0.0} | {m.Calls / (double)replies:0.00} | {m.Streamed} | {m.MaxInFlight} | {m.ReplyP50:0.0} | {m.ReplyP50 / m.Latency.TotalMilliseconds:0.00}× | {m.OverheadP50:0.0} | {m.OverheadP99:0.0} | {m.OwnP50:0.0} | {m.OwnP99:0.0} |");
+                var replies = Math.Max(1, s.ModelTurns);
+                var bot = s.Target + (s.Rate > 0 ? $", {s.Rate}/s" : "");
+                text.AppendLine(inv, $"| {bot} | {s.Trainees} | {m.Latency.TotalMilliseconds:0} | {m.AnswerP50:0.0} / {m.AnswerP99:0.0} | {m.Calls / (double)replies:0.00} | {m.Streamed} | {m.MaxInFlight} | {m.ReplyP50:0.0} | {m.ReplyP50 / m.Latency.TotalMilliseconds:0.00}× | {m.OverheadP50:0.0} | {m.OverheadP99:0.0} | {m.OwnP50:0.0} | {m.OwnP99:0.0} |");
             }
 
             text.AppendLine();
@@ -48,10 +52,10 @@ public static class Report
             text.AppendLine();
             text.AppendLine("| trainees | model latency ms | input tokens / reply turn | of which cacheable prefix | output tokens / reply turn |");
             text.AppendLine("|---:|---:|---:|---:|---:|");
-            foreach (var s in model.Where(s => s.Model!.Tokens is not null))
+            foreach (var s in model.Where(s => s.Model!.Tokens is not null && s.Target == Target.ModelSqlite))
             {
                 var t = s.Model!.Tokens!;
-                var replies = Math.Max(1, s.Count(TurnKind.Reply));
+                var replies = Math.Max(1, s.ModelTurns);
                 text.AppendLine(inv, $"| {s.Trainees} | {s.Model!.Latency.TotalMilliseconds:0} | {t.Input / (double)replies:0} | {t.Cached / (double)replies:0} ({(t.Input == 0 ? 0 : t.Cached * 100.0 / t.Input):0}%) | {t.Output / (double)replies:0} |");
             }
         }

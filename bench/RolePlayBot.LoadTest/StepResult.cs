@@ -32,6 +32,9 @@ public sealed record StepResult(
 
     public int Count(TurnKind kind) => Samples.Count(s => s.Kind == kind);
 
+    /// <summary>The turns that call the model: RolePlayBot's replies (not its starts and ends), every one of the relay's.</summary>
+    public int ModelTurns => Count(LoadTest.Target.IsReference(Target) ? TurnKind.Echo : TurnKind.Reply);
+
     /// <summary>Nearest-rank percentile; NaN when there are no samples.</summary>
     public static double Percentile(IEnumerable<double> values, double p)
     {

@@ -8,5 +8,17 @@ public static class Target
     public const string ModelSqlite = "model-sqlite";
     public const string Echo = "echo";
 
-    public static readonly IReadOnlyList<string> All = [OfflineSqlite, OfflinePostgres, ModelSqlite, Echo];
+    /// <summary>The echo bot as a model relay: the two calls of a model turn, then the customer's text (the floor).</summary>
+    public const string ModelRelay = "model-relay";
+
+    /// <summary>The same relay on bare ASP.NET Core (bench/RolePlayBot.RelayBot): the floor for a .NET bot.</summary>
+    public const string ModelRelayDotnet = "model-relay-dotnet";
+
+    public static readonly IReadOnlyList<string> All = [OfflineSqlite, OfflinePostgres, ModelSqlite, Echo, ModelRelay, ModelRelayDotnet];
+
+    /// <summary>The targets that answer through the stub model server.</summary>
+    public static bool UsesModel(string target) => target is ModelSqlite or ModelRelay or ModelRelayDotnet;
+
+    /// <summary>The reference bots (echo and relays): their trainees only send replies and each turn ends at one answer.</summary>
+    public static bool IsReference(string target) => target is Echo or ModelRelay or ModelRelayDotnet;
 }

@@ -181,7 +181,7 @@ public sealed class Trainee(
         {
             var script = Script;
             var text = script.Replies[line++ % script.Replies.Count];
-            return (TurnKind.Echo, text);
+            return (TurnKind.Echo, tagReplies ? text + Tag(number) : text);
         }
 
         if (sessionOver)
