@@ -190,11 +190,15 @@ public sealed class LoadRun(LoadOptions options)
             var replyTurns = samples.Where(s => s.Kind == (Target.IsReference(target) ? TurnKind.Echo : TurnKind.Reply)).ToList();
             var replies = replyTurns.Select(s => s.Ms).ToList();
             var own = new List<double>(replyTurns.Count);
+            var before = new List<double>(replyTurns.Count);
+            var after = new List<double>(replyTurns.Count);
             foreach (var turn in replyTurns)
             {
                 if (stub.CallsOf(turn.Trainee, turn.Start, turn.End) is { Count: > 0 } its)
                 {
                     own.Add(turn.Ms - its.Max(c => c.Ms));
+                    before.Add(Stopwatch.GetElapsedTime(turn.Start, its.Max(c => c.Arrived)).TotalMilliseconds);
+                    after.Add(Stopwatch.GetElapsedTime(its.Max(c => c.Done), turn.End).TotalMilliseconds);
                 }
             }
 
@@ -205,6 +209,10 @@ public sealed class LoadRun(LoadOptions options)
                 Tokens = tokens,
                 OwnP50 = StepResult.Percentile(own, 0.50),
                 OwnP99 = StepResult.Percentile(own, 0.99),
+                BeforeP50 = StepResult.Percentile(before, 0.50),
+                BeforeP99 = StepResult.Percentile(before, 0.99),
+                AfterP50 = StepResult.Percentile(after, 0.50),
+                AfterP99 = StepResult.Percentile(after, 0.99),
                 Unattributed = replyTurns.Count - own.Count,
             };
             if (replyTurns.Count > own.Count)

@@ -34,16 +34,17 @@ public static class Report
                 + "else is, the trips to and from the stub included; replies that found their session over are not counted. "
                 + $"{Target.ModelRelay} (Microsoft's JavaScript SDK) and {Target.ModelRelayDotnet} (bare ASP.NET Core) make the same two calls "
                 + "and answer with the customer's text, nothing else: their own time is the floor the load tool, the loopback trips and "
-                + "the runtime set on this machine:");
+                + "the runtime set on this machine. Before the model = from the inbound POST to the arrival of the turn's later call at the stub; "
+                + "after = from that call's last byte to the completing arrival at the connector:");
             text.AppendLine();
-            text.AppendLine("| bot | trainees | model latency ms | stub's real answer p50 / p99 ms | model calls per reply turn | streamed calls | most calls in flight | reply p50 ms | reply p50 / latency | overhead p50 ms | overhead p99 ms | bot's own p50 ms | bot's own p99 ms |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| bot | trainees | model latency ms | stub's real answer p50 / p99 ms | model calls per reply turn | streamed calls | most calls in flight | reply p50 ms | reply p50 / latency | overhead p50 ms | overhead p99 ms | bot's own p50 ms | bot's own p99 ms | before the model p50 / p99 ms | after the model p50 / p99 ms |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var s in model)
             {
                 var m = s.Model!;
                 var replies = Math.Max(1, s.ModelTurns);
                 var bot = s.Target + (s.Rate > 0 ? $", {s.Rate}/s" : "");
-                text.AppendLine(inv, $"| {bot} | {s.Trainees} | {m.Latency.TotalMilliseconds:0} | {m.AnswerP50:0.0} / {m.AnswerP99:0.0} | {m.Calls / (double)replies:0.00} | {m.Streamed} | {m.MaxInFlight} | {m.ReplyP50:0.0} | {m.ReplyP50 / m.Latency.TotalMilliseconds:0.00}× | {m.OverheadP50:0.0} | {m.OverheadP99:0.0} | {m.OwnP50:0.0} | {m.OwnP99:0.0} |");
+                text.AppendLine(inv, $"| {bot} | {s.Trainees} | {m.Latency.TotalMilliseconds:0} | {m.AnswerP50:0.0} / {m.AnswerP99:0.0} | {m.Calls / (double)replies:0.00} | {m.Streamed} | {m.MaxInFlight} | {m.ReplyP50:0.0} | {m.ReplyP50 / m.Latency.TotalMilliseconds:0.00}× | {m.OverheadP50:0.0} | {m.OverheadP99:0.0} | {m.OwnP50:0.0} | {m.OwnP99:0.0} | {m.BeforeP50:0.0} / {m.BeforeP99:0.0} | {m.AfterP50:0.0} / {m.AfterP99:0.0} |");
             }
 
             text.AppendLine();

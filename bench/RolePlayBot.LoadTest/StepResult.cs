@@ -63,6 +63,18 @@ public sealed record ModelFigures(
     /// <inheritdoc cref="OwnP50"/>
     public double OwnP99 { get; init; } = double.NaN;
 
+    /// <summary>From the inbound POST to the arrival of the turn's last model call at the stub: the bot's time before the model.</summary>
+    public double BeforeP50 { get; init; } = double.NaN;
+
+    /// <inheritdoc cref="BeforeP50"/>
+    public double BeforeP99 { get; init; } = double.NaN;
+
+    /// <summary>From the stub's last byte of the turn's last call to the turn's completing arrival: the bot's time after the model.</summary>
+    public double AfterP50 { get; init; } = double.NaN;
+
+    /// <inheritdoc cref="AfterP50"/>
+    public double AfterP99 { get; init; } = double.NaN;
+
     /// <summary>Reply turns none of whose calls the stub could attribute (not in <see cref="OwnP50"/>).</summary>
     public int Unattributed { get; init; }
 }
