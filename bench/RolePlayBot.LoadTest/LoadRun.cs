@@ -264,15 +264,35 @@ public sealed class LoadRun(LoadOptions options)
         await using var bot = await StartAsync(Target.OfflineSqlite, null, file, gc);
         await OpenSessionsAsync(bot, connector, http, 200, "warm");
         await OpenSessionsAsync(bot, connector, http, sessions, "mem1");
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var (rssBefore, privateBefore) = bot.Memory();
+        var (rssBefore, privateBefore) = await SettledMemoryAsync(bot);
         var storeBefore = StoreBytes(file);
         await OpenSessionsAsync(bot, connector, http, sessions, "mem2");
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var (rssAfter, privateAfter) = bot.Memory();
+        var (rssAfter, privateAfter) = await SettledMemoryAsync(bot);
         var result = new MemoryResult(sessions, rssBefore, rssAfter, privateBefore, privateAfter, storeBefore, StoreBytes(file));
         Log($"  {result.PrivatePerSession / 1024:0.0} KB private per session");
         return result;
+    }
+
+    /// <summary>
+    /// The bot's memory once it has settled after a batch: the lowest of eight readings a second apart, from 3 s on. One
+    /// reading caught the runtime before it gave memory back (a full run once measured 45 MB less after the second
+    /// batch than after the first).
+    /// </summary>
+    private static async Task<(long Rss, long Private)> SettledMemoryAsync(ChildProcess bot)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var lowest = bot.Memory();
+        for (var i = 1; i < 8; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var reading = bot.Memory();
+            if (reading.Private < lowest.Private)
+            {
+                lowest = reading;
+            }
+        }
+
+        return lowest;
     }
 
     private async Task OpenSessionsAsync(ChildProcess bot, FakeConnector connector, HttpClient http, int count, string label)
