@@ -387,10 +387,6 @@ public sealed partial class PracticeConversation(
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")]
     private static partial Regex PersonaId();
 
-    /// <summary>
-    /// Keeps the customer "typing" until the model has answered: another indicator every interval, except while the
-    /// answer is streaming (its chunks show it is being written, and a plain indicator would sit under the bubble).
-    /// </summary>
     /// <summary>One typing indicator; a lost one is cosmetic and never fails the turn.</summary>
     private static async Task TypingAsync(Outbox outbox, CancellationToken cancellationToken)
     {
@@ -404,6 +400,10 @@ public sealed partial class PracticeConversation(
         }
     }
 
+    /// <summary>
+    /// Keeps the customer "typing" until the model has answered: another indicator every interval, except while the
+    /// answer is streaming (its chunks show it is being written, and a plain indicator would sit under the bubble).
+    /// </summary>
     private async Task KeepTypingAsync(Outbox outbox, Task answered, CustomerStream? stream, CancellationToken cancellationToken)
     {
         var interval = TimeSpan.FromSeconds(Math.Max(0.01, options.Value.TypingIntervalSeconds));
