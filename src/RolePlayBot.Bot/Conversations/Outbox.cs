@@ -65,7 +65,7 @@ public sealed class Outbox
     /// its final message, held here, will never go. Hand them to the next attempt's outbox.
     /// </summary>
     public IReadOnlyList<OpenStream> Abandon() =>
-        [.. LeftOpen, .. _streams.Where(s => s.StreamId is not null).Select(s => new OpenStream(s.StreamId!, s.Settled))];
+        [.. LeftOpen, .. _streams.Where(s => s.NeedsFinal).Select(s => new OpenStream(s.StreamId!, s.Settled))];
 
     /// <summary>
     /// Ends the streams <see cref="LeftOpen"/> before the commit: the first held plain message becomes the final

@@ -104,7 +104,7 @@ public sealed partial class PracticeConversation(
             outbox.SendAfter(stream.Settled);
         }
 
-        var streamed = stream is { IsLive: true } && turn.CustomerReply is not null;
+        var streamed = stream is { NeedsFinal: true } && turn.CustomerReply is not null;
         if (streamed)
         {
             await AnswerAsync(state, outbox, turn.CustomerReply!, stream, cancellationToken);

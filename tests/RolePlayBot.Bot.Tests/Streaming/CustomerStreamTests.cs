@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolePlayBot.Bot.Channels;
 using RolePlayBot.Bot.Conversations.Streaming;
@@ -124,7 +125,7 @@ public sealed class CustomerStreamTests
     }
 
     [Fact]
-    public async Task A_refused_chunk_ends_the_stream_and_the_final_message_goes_as_an_ordinary_one()
+    public async Task A_chunk_refused_because_the_channel_ended_the_stream_makes_the_final_message_an_ordinary_one()
     {
         var channel = new SlowChannel(TimeSpan.FromMilliseconds(10))
         {
@@ -141,6 +142,7 @@ public sealed class CustomerStreamTests
         await stream.CompleteAsync();
 
         Assert.Equal(2, channel.Sent.Count);
+        Assert.False(stream.NeedsFinal);
         var final = new Activity { Type = ActivityTypes.Message, Text = "一二三" };
         Assert.False(stream.Finish(final));
         Assert.Null(final.Id);
@@ -149,7 +151,33 @@ public sealed class CustomerStreamTests
     }
 
     [Fact]
-    public async Task A_stream_past_its_time_limit_stops_and_the_answer_goes_as_an_ordinary_message()
+    public async Task A_later_chunk_that_fails_stops_the_chunks_but_the_final_message_still_closes_the_bubble_it_began()
+    {
+        var channel = new SlowChannel(TimeSpan.FromMilliseconds(10))
+        {
+            FailAt = n => n == 2 ? new ConnectorException("POST failed after 3 attempts", System.Net.HttpStatusCode.BadGateway, "bad gateway") : null,
+        };
+        await using var stream = Open(channel);
+
+        stream.Report("一");
+        await WaitUntilAsync(() => stream.StreamId is not null);
+        stream.Report("一二");
+        await WaitUntilAsync(() => !stream.IsLive);
+        stream.Report("一二三");
+        await Task.Delay(100);
+        await stream.CompleteAsync();
+
+        // No chunk after the failed one, yet the client still shows the first as being written: the final replaces it.
+        Assert.Equal(2, channel.Sent.Count);
+        Assert.True(stream.NeedsFinal);
+        var final = new Activity { Type = ActivityTypes.Message, Text = "一二三" };
+        Assert.True(stream.Finish(final));
+        Assert.Equal("id-1", final.Id);
+        Assert.Equal(new StreamMetadata("id-1", "final", null), StreamMetadata.Of(JsonSerializer.SerializeToElement(final, BotJson.Options)));
+    }
+
+    [Fact]
+    public async Task A_stream_past_its_time_limit_stops_its_chunks_and_the_final_message_closes_it()
     {
         var channel = new SlowChannel(TimeSpan.FromMilliseconds(10));
         await using var stream = new CustomerStream(channel.SendAsync, t => t, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20),
@@ -164,7 +192,9 @@ public sealed class CustomerStreamTests
 
         Assert.Single(channel.Sent);
         Assert.False(stream.IsLive);
-        Assert.False(stream.Finish(new Activity { Type = ActivityTypes.Message, Text = "我等了很久。" }));
+        var final = new Activity { Type = ActivityTypes.Message, Text = "我等了很久。" };
+        Assert.True(stream.Finish(final));
+        Assert.True(StreamInfo.IsFinal(final));
     }
 
     [Fact]

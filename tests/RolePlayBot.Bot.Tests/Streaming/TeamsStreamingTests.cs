@@ -160,6 +160,32 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chunk_failing_mid_answer_stops_the_chunks_and_the_final_message_still_closes_the_bubble_on_screen()
+    {
+        // The stream began; its second chunk is refused for a reason that does not end the stream on Teams' side.
+        var chunksSeen = 0;
+        connector.Responder = call => IsStreamChunk(call) is { } chunk
+            ? Interlocked.Increment(ref chunksSeen) switch
+            {
+                1 => (201, """{"id":"1:stream-cut"}"""),
+                _ => (400, """{"error":{"code":"BadRequest","message":"Invalid request"}}"""),
+            }
+            : null;
+        using var host = Host();
+
+        var turn = await PracticeOneTurnAsync(host.CreateClient(), "personal", AnswerEnd);
+
+        // No chunk after the refused one, and one message with the whole answer that replaces the half-written bubble.
+        Assert.Equal(2, turn.Count(a => Type(a) == "typing" && Text(a).Length > 0));
+        var answer = Assert.Single(turn, a => Type(a) == "message" && Text(a).Contains(AnswerEnd));
+        Assert.Equal(new StreamMetadata("1:stream-cut", "final", null), StreamMetadata.Of(answer));
+        Assert.Contains(StreamingModel.Answer, Text(answer));
+        var order = turn.Select(a => a.GetRawText()).ToList();
+        Assert.True(order.IndexOf(turn.Single(IsCard).GetRawText()) > order.IndexOf(answer.GetRawText()), "the feedback card should follow the bubble the answer closes");
+        Assert.Equal(StreamingModel.Answer, (await StoredTurnAsync(host)).CustomerReply);
+    }
+
+    [Fact]
     public async Task A_final_message_the_channel_refuses_is_sent_again_as_an_ordinary_message()
     {
         connector.Responder = call =>

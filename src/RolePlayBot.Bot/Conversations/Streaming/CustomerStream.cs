@@ -14,9 +14,13 @@ namespace RolePlayBot.Bot.Conversations.Streaming;
 /// the turn is committed, marked by <see cref="Finish"/>.
 /// </summary>
 /// <remarks>
-/// Any failure to send a chunk (Teams: 403 ContentStreamNotAllowed, BadArgument "streaming api is not enabled", 400)
-/// ends the streaming for good and the answer goes as one ordinary message, so nothing is lost. Past
-/// <c>maxDuration</c> (Teams closes a stream after 2 minutes) the same happens.
+/// Any failure to send a chunk ends the chunks for good. A first chunk refused (Teams: 403 ContentStreamNotAllowed,
+/// BadArgument "streaming api is not enabled") means no stream: the answer goes as one ordinary message, so nothing is
+/// lost. A later chunk failing (a 400, a 5xx past the retries, a dropped connection) leaves a bubble on screen that
+/// the client still shows as being written, so the final message still closes it with the whole answer — unless the
+/// channel said the stream is already over (403 ContentStreamNotAllowed), when it goes as an ordinary message. Past
+/// <c>maxDuration</c> (Teams closes a stream after 2 minutes) the chunks stop too and the final message closes the
+/// stream; a channel that refuses that final gets it again as an ordinary message (<see cref="ChannelSenderRouter"/>).
 /// </remarks>
 public sealed class CustomerStream : IPacedProgress, IAsyncDisposable
 {
@@ -41,6 +45,7 @@ public sealed class CustomerStream : IPacedProgress, IAsyncDisposable
     private long _startedAt;
     private volatile string? _streamId;
     private volatile bool _failed;
+    private volatile bool _closedByChannel;
     private volatile bool _ready;
 
     /// <param name="send">Sends one activity at once and returns the id the channel gave it.</param>
@@ -72,6 +77,12 @@ public sealed class CustomerStream : IPacedProgress, IAsyncDisposable
 
     /// <summary>The stream has begun and nothing has gone wrong: the client shows the bubble the final message will fill.</summary>
     public bool IsLive => _streamId is not null && !_failed && !Expired;
+
+    /// <summary>
+    /// The stream began and the channel has not ended it: the client shows a bubble that only a final message closes,
+    /// even if later chunks failed or the time limit stopped them.
+    /// </summary>
+    public bool NeedsFinal => _streamId is not null && !_closedByChannel;
 
     private bool Expired => _startedAt != 0 && _time.GetElapsedTime(_startedAt) > _maxDuration;
 
@@ -112,11 +123,11 @@ public sealed class CustomerStream : IPacedProgress, IAsyncDisposable
 
     /// <summary>
     /// Makes <paramref name="message"/> the stream's final message ({streamId, streamType:"final"}, no sequence) when
-    /// the stream is live; otherwise leaves it an ordinary message. Call after <see cref="CompleteAsync"/>.
+    /// the stream <see cref="NeedsFinal"/>; otherwise leaves it an ordinary message. Call after <see cref="StopAsync"/>.
     /// </summary>
     public bool Finish(Activity message)
     {
-        if (!IsLive)
+        if (!NeedsFinal)
         {
             return false;
         }
@@ -209,9 +220,23 @@ public sealed class CustomerStream : IPacedProgress, IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _failed = true;
+            _closedByChannel = EndsTheStream(e);
             var detail = e is ConnectorException { Status: { } status } refused ? $"{(int)status} {refused.ErrorBody}" : e.Message;
-            _log.LogWarning("Streaming the customer's answer stopped at chunk {Sequence} ({Detail}); it goes as one message", sequence, detail);
+            if (NeedsFinal)
+            {
+                _log.LogWarning("Streaming the customer's answer stopped at chunk {Sequence} ({Detail}); the final message closes the stream", sequence, detail);
+            }
+            else
+            {
+                _log.LogWarning("Streaming the customer's answer stopped at chunk {Sequence} ({Detail}); it goes as one message", sequence, detail);
+            }
+
             return false;
         }
     }
+
+    /// <summary>Teams' 403 ContentStreamNotAllowed: the stream is over on the channel's side (timed out, completed or never allowed).</summary>
+    private static bool EndsTheStream(Exception e) =>
+        e is ConnectorException { Status: System.Net.HttpStatusCode.Forbidden, ErrorBody: { } body }
+        && body.Contains("ContentStreamNotAllowed", StringComparison.OrdinalIgnoreCase);
 }
