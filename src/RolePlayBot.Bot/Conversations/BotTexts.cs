@@ -108,6 +108,11 @@ public static class BotTexts
     /// <summary>Ends a customer's half-written answer whose turn said nothing else in words (it ran again, or failed).</summary>
     public static string StreamInterrupted(bool zh) => zh ? "_（这条回复中断了）_" : "_(This answer was interrupted.)_";
 
+    /// <summary>When the bot stopped (a restart) before a message's turn was stored: nothing of it was kept.</summary>
+    public static string TurnInterrupted(bool zh) => zh
+        ? "_（机器人正在重启，刚才这条消息没有处理，请再发一次。）_"
+        : "_(The bot is restarting and did not handle that message. Please send it again.)_";
+
     /// <summary>Under the feedback when the model judge gave no usable verdict and the rules alone judged the reply.</summary>
     public static string JudgeFallbackNote(bool zh) => zh
         ? "（模型暂时不可用，这一轮由离线引擎点评）"

@@ -34,6 +34,9 @@ public sealed class PracticeTurnHandler(
     /// <summary>Runs of one turn before a conflict is given up on (each loses only to a commit that just happened).</summary>
     public const int MaxAttempts = 5;
 
+    /// <summary>How long a turn stopped before its commit may take to tell the trainee (its own token is already cancelled).</summary>
+    private static readonly TimeSpan InterruptedNoteBudget = TimeSpan.FromSeconds(3);
+
     public async Task<InvokeResponse?> OnTurnAsync(TurnContext context, CancellationToken cancellationToken = default)
     {
         var activity = context.Activity;
@@ -49,57 +52,109 @@ public sealed class PracticeTurnHandler(
 
         var key = context.Reference.Key;
         var activityId = string.IsNullOrEmpty(activity.Id) ? null : activity.Id;
-        using var held = await locks.AcquireAsync(key, cancellationToken);
         IReadOnlyList<OpenStream> leftOpen = [];
-        for (var attempt = 1; ; attempt++)
+        Outbox? outbox = null;
+        var locale = activity.Locale;
+        var committed = false;
+        try
         {
-            if (await journal.LoadForTurnAsync(context.Reference, activityId, cancellationToken) is not { } loaded)
+            using var held = await locks.AcquireAsync(key, cancellationToken);
+            for (var attempt = 1; ; attempt++)
             {
-                log.LogInformation("Activity {Id} in {Conversation} was already handled", activityId, key);
-                await EndAbandonedAsync(context, leftOpen, activity.Locale, cancellationToken);
-                return AlreadyHandled(activity);
-            }
+                outbox = null;
+                if (await journal.LoadForTurnAsync(context.Reference, activityId, cancellationToken) is not { } loaded)
+                {
+                    log.LogInformation("Activity {Id} in {Conversation} was already handled", activityId, key);
+                    await EndAbandonedAsync(context, leftOpen, BotTexts.StreamInterrupted(Core.Locales.IsChinese(activity.Locale)), cancellationToken);
+                    return AlreadyHandled(activity);
+                }
 
-            var (state, before, outbox, response) = await RunAsync(context, loaded, leftOpen, cancellationToken);
-            try
-            {
-                outbox.CloseLeftOpen(BotTexts.StreamInterrupted(Core.Locales.IsChinese(state.Locale)));
-                var batch = await journal.CommitAsync(loaded, state, before, activityId, outbox, cancellationToken);
-                await journal.SendAsync(key, batch, cancellationToken);
-                return response;
+                locale = ActivityLocale.Of(activity, loaded.State.Locale);
+                outbox = Outbox.ForTurn(context, options.Value.RendersCards(activity.ChannelId), leftOpen);
+                (var state, var before, outbox, var response) = await RunAsync(context, loaded, outbox, cancellationToken);
+                var note = BotTexts.StreamInterrupted(Core.Locales.IsChinese(state.Locale));
+                try
+                {
+                    outbox.CloseLeftOpen(note);
+                    var batch = await journal.CommitAsync(loaded, state, before, activityId, outbox, cancellationToken);
+                    // From here the replies are the outbox drainer's to send should this process stop.
+                    committed = true;
+                    await journal.SendAsync(key, batch, cancellationToken);
+                    return response;
+                }
+                catch (DuplicateActivityException)
+                {
+                    log.LogInformation("Activity {Id} in {Conversation} was handled elsewhere meanwhile", activityId, key);
+                    await EndAbandonedAsync(context, outbox!.Abandon(), note, cancellationToken);
+                    return AlreadyHandled(activity);
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+                {
+                    // Whatever this attempt streamed stays on screen until the next attempt's message closes it.
+                    leftOpen = outbox!.Abandon();
+                    log.LogInformation("{Conversation} changed during the turn (attempt {Attempt}); running it again", key, attempt);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    await EndAbandonedAsync(context, outbox!.Abandon(), note, cancellationToken);
+                    throw;
+                }
+                catch (Exception e) when (e is not (OperationCanceledException or DuplicateActivityException))
+                {
+                    // The commit failed (the channel will deliver the activity again and that turn answers anew).
+                    await EndAbandonedAsync(context, outbox!.Abandon(), note, cancellationToken);
+                    throw;
+                }
             }
-            catch (DuplicateActivityException)
-            {
-                log.LogInformation("Activity {Id} in {Conversation} was handled elsewhere meanwhile", activityId, key);
-                await EndAbandonedAsync(context, outbox.Abandon(), state.Locale, cancellationToken);
-                return AlreadyHandled(activity);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                // Whatever this attempt streamed stays on screen until the next attempt's message closes it.
-                leftOpen = outbox.Abandon();
-                log.LogInformation("{Conversation} changed during the turn (attempt {Attempt}); running it again", key, attempt);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                await EndAbandonedAsync(context, outbox.Abandon(), state.Locale, cancellationToken);
-                throw;
-            }
-            catch (Exception e) when (e is not (OperationCanceledException or DuplicateActivityException))
-            {
-                // The commit failed (the channel will deliver the activity again and that turn answers anew).
-                await EndAbandonedAsync(context, outbox.Abandon(), state.Locale, cancellationToken);
-                throw;
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !committed)
+        {
+            // Stopped before the commit (the bot is shutting down, or an invoke ran out of time): nothing of the turn
+            // is stored, so the trainee is told to send it again, in the bubble a stream left open if there is one.
+            await EndInterruptedAsync(context, outbox?.Abandon() ?? leftOpen, locale);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Tells the trainee a message was not handled because the turn was stopped before its commit: the note closes each
+    /// stream the turn left open, or goes on its own when none was (not for invokes, whose answer says it). Gets a few
+    /// seconds of its own, as the turn's token is already cancelled; a channel refusing it is only logged.
+    /// </summary>
+    private async Task EndInterruptedAsync(TurnContext context, IReadOnlyList<OpenStream> open, string? locale)
+    {
+        var zh = Core.Locales.IsChinese(locale);
+        var isMessage = context.Activity.Type == ActivityTypes.Message;
+        var note = isMessage ? BotTexts.TurnInterrupted(zh) : BotTexts.StreamInterrupted(zh);
+        using var budget = new CancellationTokenSource(InterruptedNoteBudget);
+        if (open.Count > 0)
+        {
+            await EndAbandonedAsync(context, open, note, budget.Token);
+            return;
+        }
+
+        if (!isMessage)
+        {
+            return;
+        }
+
+        try
+        {
+            await context.SendAsync(new Activity { Type = ActivityTypes.Message, Text = note, TextFormat = "markdown" }, budget.Token);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning("The trainee in {Conversation} could not be told the message was not handled: {Error}", context.Reference.Key, e.Message);
         }
     }
 
     /// <summary>
     /// Ends the streams this activity's attempts left open when nothing of the turn will be said (another instance
-    /// handled the activity, the conflicts went on, or the commit failed): a short note becomes each one's final message, sent at once after
-    /// its last chunk — it promises nothing, like the chunks. A channel refusing it is only logged.
+    /// handled the activity, the conflicts went on, the commit failed, or the turn was stopped): a short note becomes
+    /// each one's final message, sent at once after its last chunk — it promises nothing, like the chunks. A channel
+    /// refusing it is only logged.
     /// </summary>
-    private async Task EndAbandonedAsync(TurnContext context, IReadOnlyList<OpenStream> open, string? locale, CancellationToken cancellationToken)
+    private async Task EndAbandonedAsync(TurnContext context, IReadOnlyList<OpenStream> open, string text, CancellationToken cancellationToken)
     {
         foreach (var stream in open)
         {
@@ -108,7 +163,7 @@ public sealed class PracticeTurnHandler(
             {
                 Type = ActivityTypes.Message,
                 Id = stream.Id,
-                Text = BotTexts.StreamInterrupted(Core.Locales.IsChinese(locale)),
+                Text = text,
                 TextFormat = "markdown",
             };
             StreamInfo.Mark(note, stream.Id, StreamInfo.Final, sequence: null);
@@ -125,12 +180,11 @@ public sealed class PracticeTurnHandler(
 
     /// <summary>Runs the turn on a freshly loaded state. A turn that throws is rolled back to the loaded state plus an apology.</summary>
     private async Task<(ConversationState State, SessionTrack Before, Outbox Outbox, InvokeResponse? Response)> RunAsync(
-        TurnContext context, LoadedConversation loaded, IReadOnlyList<OpenStream> leftOpen, CancellationToken cancellationToken)
+        TurnContext context, LoadedConversation loaded, Outbox outbox, CancellationToken cancellationToken)
     {
         var activity = context.Activity;
         var state = Prepare(loaded.State, context);
         var before = SessionTrack.Before(state);
-        var outbox = Outbox.ForTurn(context, options.Value.RendersCards(activity.ChannelId), leftOpen);
         try
         {
             if (loaded.LostSession is not null)

@@ -60,8 +60,8 @@ internal sealed class StreamingModel : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 
-    private static bool IsJudgeCall(RecordedRequest request) => request.Body.Contains("json_schema", StringComparison.Ordinal);
+    public static bool IsJudgeCall(RecordedRequest request) => request.Body.Contains("json_schema", StringComparison.Ordinal);
 
-    private static bool IsStreamed(RecordedRequest request) =>
+    public static bool IsStreamed(RecordedRequest request) =>
         request.Json.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True;
 }

@@ -5,8 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using RolePlayBot.Bot.BotFramework;
@@ -355,6 +357,75 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         var final = Assert.Single(turn, a => Type(a) == "message" && Text(a).Contains(AnswerEnd));
         Assert.Equal(new StreamMetadata("1:stream-2", "final", null), StreamMetadata.Of(final));
         Assert.Equal(StreamingModel.Answer, (await StoredTurnAsync(host)).CustomerReply);
+    }
+
+    [Theory]
+    [InlineData("personal")]
+    [InlineData("groupChat")]
+    public async Task A_bot_stopping_mid_answer_tells_the_trainee_to_send_the_message_again_and_stores_nothing_of_it(string conversationType)
+    {
+        // The model writes a little and then nothing: the bot is stopped while it waits.
+        model.Customer = _ => FaultyReply.StreamThenHang("你们", "到底");
+        connector.Responder = call => IsStreamChunk(call) is { } chunk
+            ? chunk.StreamId is null ? (201, """{"id":"1:stream-stop"}""") : (202, "{}")
+            : null;
+        var database = Path.Combine(Path.GetTempPath(), $"rpb-stop-{Guid.NewGuid():N}.db");
+        Dictionary<string, string?> settings = new()
+        {
+            ["Storage:ConnectionString"] = database,
+            ["Llm:StreamIdleTimeoutSeconds"] = "60",
+            ["Llm:TimeoutSeconds"] = "60",
+            ["Llm:CallTimeoutSeconds"] = "60",
+        };
+        using var host = Host(settings);
+        var client = host.CreateClient();
+        await SendAsync(client, conversationType, "start allergy-complaint");
+        await WaitForAsync(0, sent => sent.Any(a => Type(a) == "message" && Text(a).Contains(OpeningLine)));
+        var mark = connector.Calls.Count;
+        var customerCalls = model.Server.Requests.Count(r => !StreamingModel.IsJudgeCall(r));
+
+        await SendAsync(client, conversationType, StreamingModel.Reply);
+        if (conversationType == "personal")
+        {
+            await WaitForAsync(mark, sent => sent.Any(a => Type(a) == "typing" && Text(a).Contains("你们")));
+        }
+        else
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (model.Server.Requests.Count(r => !StreamingModel.IsJudgeCall(r)) == customerCalls)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the customer's model call never came");
+                await Task.Delay(20);
+            }
+        }
+
+        host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        var note = BotTexts.TurnInterrupted(zh: true);
+        var turn = await WaitForAsync(mark, sent => sent.Any(a => Type(a) == "message" && Text(a) == note));
+        var message = Assert.Single(turn, a => Type(a) == "message");
+        if (conversationType == "personal")
+        {
+            // The half-written bubble is closed by the note rather than left as if the customer were still typing.
+            Assert.Equal(new StreamMetadata("1:stream-stop", "final", null), StreamMetadata.Of(message));
+        }
+        else
+        {
+            Assert.Null(StreamMetadata.Of(message));
+        }
+
+        // After the restart nothing of the message is stored, and sent again it makes the one turn.
+        model.Customer = request => StreamingModel.IsStreamed(request) ? ScriptedReply.SlowStream(StreamingModel.Gap, StreamingModel.Chunks) : ScriptedReply.Completion(StreamingModel.Answer);
+        using var restarted = Host(settings);
+        var store = restarted.Services.GetRequiredService<ITrainingStore>();
+        var session = Assert.Single(await store.SessionsAsync(new SessionQuery()));
+        Assert.Empty(await store.TurnsAsync(session.Id));
+        mark = connector.Calls.Count;
+        await SendAsync(restarted.CreateClient(), conversationType, StreamingModel.Reply);
+        await WaitForAsync(mark, sent => sent.Any(IsCard) && sent.Any(a => Type(a) == "message" && Text(a).Contains(AnswerEnd)));
+        Assert.Equal(StreamingModel.Reply, Assert.Single(await store.TurnsAsync(session.Id)).TraineeText);
+        SqliteConnection.ClearAllPools();
+        File.Delete(database);
     }
 
     /// <summary>Puts a <see cref="FailingStore"/> around the bot's real store.</summary>
