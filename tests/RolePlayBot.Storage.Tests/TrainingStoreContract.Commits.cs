@@ -181,6 +181,24 @@ public abstract partial class TrainingStoreContract
         Assert.Equal(["c1", "c4"], await store.RunningConversationsAsync());
     }
 
+    [Fact]
+    public async Task A_sessions_later_commits_update_its_progress_and_keep_who_practised_which_customer_since_when()
+    {
+        var store = await MigratedStoreAsync();
+        var session = Session();
+        await store.CommitAsync(Commit("c1", 0, "a1", session: session, turns: [Turn("s1", 0)]));
+
+        // The trainee renamed themselves meanwhile; a later record can only restate the session's identity.
+        var ended = Ended(session, turns: 2) with { TraineeName = "王晓明", TraineeId = "t-other", PersonaId = "late-gift", StartedAt = T0.AddHours(1) };
+        await store.CommitAsync(Commit("c1", 1, "a2", running: false, session: ended, turns: [Turn("s1", 1)]));
+
+        var stored = await store.SessionAsync("s1");
+        Assert.Equal(Ended(session, turns: 2) with { TraineeName = "王晓明" }, stored);
+        Assert.Equal(["s1"], (await store.SessionsAsync(new SessionQuery(TraineeId: "t1"))).Select(s => s.Id));
+        Assert.Empty(await store.SessionsAsync(new SessionQuery(TraineeId: "t-other")));
+        Assert.Empty(await store.RunningConversationsAsync());
+    }
+
     private static async Task AssertOnlyTheFirstCommitAsync(ITrainingStore store, SessionRecord session)
     {
         Assert.Equal(new StoredConversation("c1", """{"step":1}""", 1, true, T0), await store.FindConversationAsync("c1"));

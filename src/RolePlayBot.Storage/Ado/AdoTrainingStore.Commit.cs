@@ -67,9 +67,17 @@ public abstract partial class AdoTrainingStore
     private async Task WriteConversationAsync(
         DbConnection connection, DbTransaction transaction, ConversationCommit commit, object at, CancellationToken cancellationToken)
     {
-        var sql = commit.ExpectedVersion == 0 ? StoreSql.InsertConversation : StoreSql.UpdateConversation;
+        var runningApart = commit.ExpectedVersion != 0 && SetsRunningApart;
+        var sql = commit.ExpectedVersion == 0 ? StoreSql.InsertConversation
+            : runningApart ? StoreSql.UpdateConversationState
+            : StoreSql.UpdateConversation;
         await using var write = connection.Command(sql, transaction)
-            .With("key", commit.ConversationKey).With("state", commit.StateJson).With("running", commit.Running).With("at", at);
+            .With("key", commit.ConversationKey).With("state", commit.StateJson).With("at", at);
+        if (!runningApart)
+        {
+            write.With("running", commit.Running);
+        }
+
         if (commit.ExpectedVersion != 0)
         {
             write.With("expected", commit.ExpectedVersion);
@@ -89,7 +97,21 @@ public abstract partial class AdoTrainingStore
         {
             throw new ConcurrencyConflictException(commit.ConversationKey, commit.ExpectedVersion);
         }
+
+        if (runningApart)
+        {
+            await using var running = connection.Command(StoreSql.SetRunning, transaction)
+                .With("key", commit.ConversationKey).With("running", commit.Running);
+            await running.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// True where an UPDATE rewrites the index entries of every column it sets, changed or not (SQLite): the
+    /// conversation's <c>running</c> flag, under a partial index, is then set by a statement of its own, only when it
+    /// changes. PostgreSQL skips unchanged index entries itself, and a second statement would be a round trip more.
+    /// </summary>
+    private protected virtual bool SetsRunningApart => false;
 
     private DbCommand SessionCommand(DbConnection connection, DbTransaction transaction, SessionRecord s) =>
         connection.Command(StoreSql.UpsertSession, transaction)

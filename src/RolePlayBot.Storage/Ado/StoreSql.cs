@@ -37,15 +37,27 @@ internal static class StoreSql
         WHERE conversation_key = @key AND version = @expected
         """;
 
+    // SQLite: the same without running, whose partial index would be rewritten on every turn though the flag changes
+    // only when a session starts or ends; SetRunning then changes it only when it differs.
+    public const string UpdateConversationState = """
+        UPDATE conversations SET state_json = @state, version = version + 1, updated_at = @at
+        WHERE conversation_key = @key AND version = @expected
+        """;
+
+    public const string SetRunning = "UPDATE conversations SET running = @running WHERE conversation_key = @key AND running <> @running";
+
+    // The conflict leaves trainee_id, persona_id and started_at, a session's identity, as the insert wrote them (they
+    // never change for an id): SQLite rewrites the entries of every index whose column is in the SET list, changed or
+    // not, so each turn's commit wrote a page of each of the three indexes on them for nothing.
     public const string UpsertSession = """
         INSERT INTO sessions (id, conversation_key, trainee_id, trainee_name, persona_id, persona_locale, persona_version,
             engine, mode, started_at, ended_at, outcome, turn_count, speed, detail, emotion, overall, scorecard_json)
         VALUES (@id, @key, @trainee, @trainee_name, @persona, @locale, @persona_version,
             @engine, @mode, @started, @ended, @outcome, @turn_count, @speed, @detail, @emotion, @overall, @scorecard)
-        ON CONFLICT (id) DO UPDATE SET conversation_key = excluded.conversation_key, trainee_id = excluded.trainee_id,
-            trainee_name = excluded.trainee_name, persona_id = excluded.persona_id, persona_locale = excluded.persona_locale,
+        ON CONFLICT (id) DO UPDATE SET conversation_key = excluded.conversation_key,
+            trainee_name = excluded.trainee_name, persona_locale = excluded.persona_locale,
             persona_version = excluded.persona_version, engine = excluded.engine, mode = excluded.mode,
-            started_at = excluded.started_at, ended_at = excluded.ended_at, outcome = excluded.outcome,
+            ended_at = excluded.ended_at, outcome = excluded.outcome,
             turn_count = excluded.turn_count, speed = excluded.speed, detail = excluded.detail, emotion = excluded.emotion,
             overall = excluded.overall, scorecard_json = excluded.scorecard_json
         """;

@@ -85,6 +85,8 @@ public sealed class SqliteTrainingStore : AdoTrainingStore
             }
         }, cancellationToken);
 
+    private protected override bool SetsRunningApart => true;
+
     private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
