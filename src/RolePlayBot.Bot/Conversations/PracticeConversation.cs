@@ -135,7 +135,7 @@ public sealed partial class PracticeConversation(
         if (!session.IsOver && session.Turns.Count >= options.Value.MaxTurnsPerSession)
         {
             // A session that never ends would grow its stored state and the cost of every turn without bound.
-            session.End();
+            session.EndAtTurnLimit();
             await outbox.TextAsync(BotTexts.TurnLimitReached(options.Value.MaxTurnsPerSession, zh), cancellationToken);
         }
 

@@ -38,6 +38,7 @@ public static class ScorecardTexts
         Sessions.Outcome.Escalated => zh ? "客户升级投诉" : "escalated",
         Sessions.Outcome.Abandoned => zh ? "客户等不及离开了" : "abandoned",
         Sessions.Outcome.EndedByTrainee => zh ? "由你结束" : "ended by you",
+        Sessions.Outcome.TurnLimit => zh ? "达到轮数上限" : "turn limit reached",
         _ => zh ? "进行中" : "ongoing",
     };
 }

@@ -12,4 +12,6 @@ public enum Outcome
     Abandoned,
     /// <summary>The trainee ended the session.</summary>
     EndedByTrainee,
+    /// <summary>The session reached the most replies a session may have (the bot's setting) before any other end.</summary>
+    TurnLimit,
 }

@@ -272,6 +272,15 @@ public sealed class PracticeSession
         }
     }
 
+    /// <summary>Ends a session that reached the most replies allowed, unless its last reply ended it anyway.</summary>
+    public void EndAtTurnLimit()
+    {
+        if (!IsOver)
+        {
+            Outcome = Outcome.TurnLimit;
+        }
+    }
+
     /// <summary>Hidden needs not met yet, required first, in the persona's order.</summary>
     public IReadOnlyList<HiddenNeed> UnmetNeeds() =>
         Persona.HiddenNeeds.Where(n => !_needsMet.Contains(n.Id)).OrderByDescending(n => n.Required).ToList();

@@ -22,6 +22,9 @@ public sealed class TurnLimitTests
         Assert.Contains(Sent.Texts(second), t => t.Contains("本次练习已达 2 轮上限"));
         var scorecard = Sent.Cards(second).Single(c => Sent.CardText(c).Contains("成绩单"));
         Assert.Contains("轮数\n2\n", Sent.CardText(scorecard));
+        // The bot ended it, not the trainee: the scorecard and the record say so.
+        Assert.Contains("达到轮数上限", Sent.CardText(scorecard));
+        Assert.DoesNotContain("由你结束", Sent.CardText(scorecard));
         var after = await chat.SayAsync(good[2]);
         Assert.Contains("没有进行中的练习", Assert.Single(Sent.Texts(after)));
     }

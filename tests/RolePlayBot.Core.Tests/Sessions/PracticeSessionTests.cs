@@ -147,6 +147,22 @@ public sealed class PracticeSessionTests
     }
 
     [Fact]
+    public async Task A_session_ended_at_the_turn_limit_says_so_unless_its_last_reply_had_ended_it()
+    {
+        var session = NewSession(difficulty: 1);
+        await session.ReplyAfterAsync("[apology] 抱歉", TimeSpan.FromSeconds(15));
+        session.EndAtTurnLimit();
+        Assert.True(session.IsOver);
+        Assert.Equal(Outcome.TurnLimit, new ScorecardBuilder(TestPersonas.Checklist()).Build(session).Outcome);
+        Assert.Equal("达到轮数上限", ScorecardTexts.OutcomeName(session.Outcome, zh: true));
+
+        var escalated = NewSession();
+        await escalated.ReplyAfterAsync("[blame_shifting][cold_tone] 您自己找快递", TimeSpan.FromSeconds(10));
+        escalated.EndAtTurnLimit();
+        Assert.Equal(Outcome.Escalated, escalated.Outcome);
+    }
+
+    [Fact]
     public async Task The_scorecard_measures_reply_times_and_ties_improvements_to_turns()
     {
         var session = NewSession(difficulty: 1);

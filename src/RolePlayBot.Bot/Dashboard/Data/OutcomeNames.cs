@@ -10,6 +10,7 @@ public static class OutcomeNames
         "escalated" => ("已升级投诉", "Escalated"),
         "abandoned" => ("顾客离开", "Abandoned"),
         "endedbytrainee" => ("学员结束", "Ended by trainee"),
+        "turnlimit" => ("达到轮数上限", "Turn limit reached"),
         _ => (outcome, outcome),
     };
 
