@@ -73,7 +73,21 @@ public sealed record TurnRecord(
     string Critique,
     string? SuggestedReply,
     string? CustomerReply,
-    string? CustomerSource);
+    string? CustomerSource,
+    string? JudgeSource = null);
+
+/// <summary>The values of <see cref="TurnRecord.JudgeSource"/>.</summary>
+public static class JudgeSources
+{
+    /// <summary>The model judge's verdict (with the rules' findings it was given).</summary>
+    public const string Model = "model";
+
+    /// <summary>The offline engine's rules, the engine the bot runs.</summary>
+    public const string Rules = "rules";
+
+    /// <summary>A model judge was asked and gave no usable verdict, so the rules alone judged this reply.</summary>
+    public const string Fallback = "fallback";
+}
 
 public sealed record TraineeSummary(string TraineeId, string Name, int Sessions, DateTimeOffset LastPractisedAt);
 

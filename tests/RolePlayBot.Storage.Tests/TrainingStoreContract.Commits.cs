@@ -199,6 +199,17 @@ public abstract partial class TrainingStoreContract
         Assert.Empty(await store.RunningConversationsAsync());
     }
 
+    [Fact]
+    public async Task A_turn_keeps_who_judged_it_and_turns_stored_without_it_read_back_without_it()
+    {
+        var store = await MigratedStoreAsync();
+        var judgedByRules = Turn("s1", 1) with { CustomerSource = "fallback", JudgeSource = JudgeSources.Fallback };
+        await store.CommitAsync(Commit("c1", 0, "a1", session: Session(), turns: [Turn("s1", 0), judgedByRules]));
+
+        Assert.Equal([Turn("s1", 0), judgedByRules], await store.TurnsAsync("s1"));
+        Assert.Null((await store.TurnsAsync("s1"))[0].JudgeSource);
+    }
+
     private static async Task AssertOnlyTheFirstCommitAsync(ITrainingStore store, SessionRecord session)
     {
         Assert.Equal(new StoredConversation("c1", """{"step":1}""", 1, true, T0), await store.FindConversationAsync("c1"));

@@ -129,5 +129,6 @@ public abstract partial class AdoTrainingStore
             .With("anger_before", t.AngerBefore).With("patience_before", t.PatienceBefore)
             .With("anger_after", t.AngerAfter).With("patience_after", t.PatienceAfter).With("observations", t.ObservationsJson)
             .With("speed", t.Speed).With("detail", t.Detail).With("emotion", t.Emotion).With("critique", t.Critique)
-            .With("suggested", t.SuggestedReply).With("customer_reply", t.CustomerReply).With("customer_source", t.CustomerSource);
+            .With("suggested", t.SuggestedReply).With("customer_reply", t.CustomerReply).With("customer_source", t.CustomerSource)
+            .With("judge_source", t.JudgeSource);
 }

@@ -146,5 +146,6 @@ public abstract partial class AdoTrainingStore
     private TurnRecord ReadTurn(DbDataReader r) => new(
         r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), ReadTime(r, 4), ReadTime(r, 5), r.GetDouble(6),
         r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetString(11), r.GetInt32(12), r.GetInt32(13),
-        r.GetInt32(14), r.GetString(15), r.GetNullableString(16), r.GetNullableString(17), r.GetNullableString(18));
+        r.GetInt32(14), r.GetString(15), r.GetNullableString(16), r.GetNullableString(17), r.GetNullableString(18),
+        r.GetNullableString(19));
 }

@@ -65,10 +65,10 @@ internal static class StoreSql
     public const string InsertTurn = """
         INSERT INTO turns (session_id, idx, customer_text, trainee_text, customer_at, replied_at, reply_seconds,
             anger_before, patience_before, anger_after, patience_after, observations_json, speed, detail, emotion,
-            critique, suggested_reply, customer_reply, customer_source)
+            critique, suggested_reply, customer_reply, customer_source, judge_source)
         VALUES (@session, @idx, @customer_text, @trainee_text, @customer_at, @replied_at, @reply_seconds,
             @anger_before, @patience_before, @anger_after, @patience_after, @observations, @speed, @detail, @emotion,
-            @critique, @suggested, @customer_reply, @customer_source)
+            @critique, @suggested, @customer_reply, @customer_source, @judge_source)
         """;
 
     public const string InsertOutbox = """
@@ -114,7 +114,7 @@ internal static class StoreSql
     public const string Turns = """
         SELECT session_id, idx, customer_text, trainee_text, customer_at, replied_at, reply_seconds,
             anger_before, patience_before, anger_after, patience_after, observations_json, speed, detail, emotion,
-            critique, suggested_reply, customer_reply, customer_source
+            critique, suggested_reply, customer_reply, customer_source, judge_source
         FROM turns WHERE session_id = @session ORDER BY idx
         """;
 

@@ -38,6 +38,25 @@ public sealed class ChartTests(DashboardFactory factory) : IClassFixture<Dashboa
     }
 
     [Fact]
+    public async Task A_turn_the_offline_engine_stood_in_for_says_so_where_its_critique_is_and_only_there()
+    {
+        var trainer = await factory.SignedInAsync(Trainer, "张老师");
+        var page = await trainer.GetStringAsync("/dashboard/sessions/s-a1");
+
+        var turns = page.Split("<article class=\"turn\"")[1..];
+        Assert.Equal(3, turns.Length);
+        Assert.Contains("这一轮由离线规则点评", turns[1]);
+        Assert.Contains("顾客的下一句由离线引擎给出", turns[1]);
+        Assert.DoesNotContain("离线", turns[0] + turns[2]);
+
+        var md = await trainer.GetStringAsync("/dashboard/sessions/s-a1/transcript.md");
+        var second = md.Split("\n## 第 ")[2];
+        Assert.Contains("> ⚠ 模型暂时不可用，这一轮由离线规则点评", second);
+        Assert.Contains("顾客的下一句由离线引擎给出", second);
+        Assert.Single(md.Split("由离线规则点评")[1..]);
+    }
+
+    [Fact]
     public async Task The_progress_chart_has_one_point_per_finished_session_and_dimension()
     {
         var a = await factory.SignedInAsync(TraineeA, NameA);

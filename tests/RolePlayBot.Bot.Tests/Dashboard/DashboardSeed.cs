@@ -30,7 +30,8 @@ internal static class DashboardSeed
         new("s-a1", TraineeA, NameA, Allergy, new DateTimeOffset(2026, 3, 2, 10, 0, 0, China), "escalated", [40, 50, 30, 38],
             [
                 new(12, 60, 50, 70, 40, [("apology", "非常抱歉", "rules"), ("cold_tone", "规定就是这样", "llm")]),
-                new(45, 70, 40, 85, 25, [("cold_tone", "您自己看", "rules")]),
+                // The model was down for this one: the rules alone judged it and the offline engine answered.
+                new(45, 70, 40, 85, 25, [("cold_tone", "您自己看", "rules")], JudgeSource: JudgeSources.Fallback, CustomerSource: "fallback"),
                 new(200, 85, 25, 95, 10, [("impatience", "我都说了多少遍", "llm")]),
             ]),
         new("s-a2", TraineeA, NameA, Late, new DateTimeOffset(2026, 3, 5, 15, 30, 0, China), "resolved", [70, 80, 75, 75],
@@ -75,7 +76,9 @@ internal static class DashboardSeed
     public static SeedSession Get(string id) => Sessions.Single(s => s.Id == id);
 }
 
-internal sealed record SeedTurn(double ReplySeconds, int AngerBefore, int PatienceBefore, int AngerAfter, int PatienceAfter, IReadOnlyList<(string Id, string Evidence, string Source)> Observed, string? Critique = null);
+internal sealed record SeedTurn(
+    double ReplySeconds, int AngerBefore, int PatienceBefore, int AngerAfter, int PatienceAfter, IReadOnlyList<(string Id, string Evidence, string Source)> Observed,
+    string? Critique = null, string? JudgeSource = null, string CustomerSource = "scripted");
 
 internal sealed record SeedSession(string Id, string TraineeId, string Name, string PersonaId, DateTimeOffset StartedAt, string Outcome, int[]? Scores, IReadOnlyList<SeedTurn> Turns)
 {
@@ -100,7 +103,7 @@ internal sealed record SeedSession(string Id, string TraineeId, string Name, str
             Id, index, $"顾客第{index}句：我的订单怎么回事？", $"学员第{index}句回复：{string.Join("，", t.Observed.Select(o => o.Evidence))}",
             customerAt, customerAt.AddSeconds(t.ReplySeconds), t.ReplySeconds, t.AngerBefore, t.PatienceBefore, t.AngerAfter, t.PatienceAfter,
             JsonSerializer.Serialize(observations, RpbJson.Compact), 60, 50, 40, t.Critique ?? $"第{index}轮：先共情，再给出具体时间。",
-            index % 2 == 1 ? "亲，非常抱歉让您久等了，我20分钟内给您答复。" : null, index == Turns.Count ? "好吧，我再等等。" : null, "scripted");
+            index % 2 == 1 ? "亲，非常抱歉让您久等了，我20分钟内给您答复。" : null, index == Turns.Count ? "好吧，我再等等。" : null, t.CustomerSource, t.JudgeSource);
     }).ToList();
 
     private string ScorecardJson()

@@ -51,6 +51,8 @@ public sealed class ModelFaultTurnTests
         var turn = Assert.Single(await bot.Store.TurnsAsync(session.Id));
         Assert.Equal(Script.Replies[0], turn.TraineeText);
         Assert.Equal(customerFails ? "fallback" : "model", turn.CustomerSource);
+        // The trainer sees later that the rules alone judged this reply (the trainee was told at once).
+        Assert.Equal(JudgeSources.Fallback, turn.JudgeSource);
         if (!customerFails)
         {
             Assert.Equal(ModelCustomerLine, turn.CustomerReply);

@@ -27,6 +27,16 @@ public static class TranscriptMarkdown
             md.Append(CultureInfo.InvariantCulture, $"**学员 Trainee** ({clock.Format(turn.RepliedAt)}, {turn.ReplySeconds:0.#}s):\n\n{Quote(turn.TraineeText)}\n\n");
             md.Append(CultureInfo.InvariantCulture, $"点评 Feedback — 速度 {turn.Speed} · 细致 {turn.Detail} · 情感 {turn.Emotion} · 愤怒 anger {turn.AngerBefore}→{turn.AngerAfter} · 耐心 patience {turn.PatienceBefore}→{turn.PatienceAfter}\n\n");
             md.Append(Inline(turn.Critique)).Append("\n\n");
+            if (turn.JudgeSource == JudgeSources.Fallback)
+            {
+                md.Append("> ⚠ 模型暂时不可用，这一轮由离线规则点评 / The model was unavailable: the offline rules judged this reply\n\n");
+            }
+
+            if (turn.CustomerSource == Core.Customers.CustomerMessage.Fallback)
+            {
+                md.Append("> ⚠ 模型暂时不可用，顾客的下一句由离线引擎给出 / The model was unavailable: the offline engine gave the customer's next line\n\n");
+            }
+
             foreach (var o in TurnObservations.Of(turn).Where(o => o.Observed))
             {
                 var mark = ChecklistItemIds.AntiPatterns.Contains(o.ItemId) ? "✗" : "✓";

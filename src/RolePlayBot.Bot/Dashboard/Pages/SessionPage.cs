@@ -91,11 +91,29 @@ public static class SessionPage
             <div class="critique">
             <b>{L($"第 {turn.Index} 轮点评", $"Turn {turn.Index} feedback")}</b> · {L("速度", "speed")} {turn.Speed} · {L("细致", "detail")} {turn.Detail} · {L("情感", "emotion")} {turn.Emotion} · {L("情绪变化", "mood")} {turn.AngerBefore}→{turn.AngerAfter} / {turn.PatienceBefore}→{turn.PatienceAfter}
             <p>{turn.Critique}</p>
+            {Fallbacks(turn)}
             <ul class="observations">{observations}</ul>
             {(turn.SuggestedReply is { Length: > 0 } suggested ? Html.Of($"""<div class="suggested"><b>{L("参考回复", "Suggested reply")}</b>：{suggested}</div>""") : Html.Empty)}
             </div>
             </article>
             """);
+    }
+
+    /// <summary>What the offline engine stood in for in this turn while the model was unavailable (the trainee was told the same).</summary>
+    private static Html Fallbacks(TurnRecord turn)
+    {
+        var notes = new List<Html>();
+        if (turn.JudgeSource == JudgeSources.Fallback)
+        {
+            notes.Add(L("模型暂时不可用，这一轮由离线规则点评", "The model was unavailable: the offline rules judged this reply"));
+        }
+
+        if (turn.CustomerSource == Core.Customers.CustomerMessage.Fallback)
+        {
+            notes.Add(L("模型暂时不可用，顾客的下一句由离线引擎给出", "The model was unavailable: the offline engine gave the customer's next line"));
+        }
+
+        return notes.Count == 0 ? Html.Empty : Html.Of($"""<ul class="fallback">{notes.Select(n => Html.Of($"<li>{n}</li>"))}</ul>""");
     }
 
     private static Html Observed(Observation observation)
