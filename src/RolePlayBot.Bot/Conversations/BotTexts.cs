@@ -108,6 +108,11 @@ public static class BotTexts
     /// <summary>Ends a customer's half-written answer whose turn said nothing else in words (it ran again, or failed).</summary>
     public static string StreamInterrupted(bool zh) => zh ? "_（这条回复中断了）_" : "_(This answer was interrupted.)_";
 
+    /// <summary>Before the customer's last line again, when the chat comes back to a session still running (a new page, a restarted bot).</summary>
+    public static string SessionResumed(string persona, bool zh) => zh
+        ? $"_继续刚才的练习：**{Escape(persona)}** 还在等你回复。_"
+        : $"_Picking up where you left off: **{Escape(persona)}** is still waiting for your reply._";
+
     /// <summary>When the bot stopped (a restart) before a message's turn was stored: nothing of it was kept.</summary>
     public static string TurnInterrupted(bool zh) => zh
         ? "_（机器人正在重启，刚才这条消息没有处理，请再发一次。）_"

@@ -72,6 +72,30 @@ public sealed partial class PracticeConversation(
         return ActionResult.Done(zh ? "客户列表已发送。" : "Here are the customers.");
     }
 
+    /// <summary>
+    /// The chat came back to a session still running with nothing of it on screen (the page started the conversation
+    /// afresh after a reload or a restart of the bot): says so and shows the customer's last line again. The reply time
+    /// still runs from when that line was first sent.
+    /// </summary>
+    public async Task ResumeAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken = default)
+    {
+        var session = state.Session!;
+        var zh = Locales.IsChinese(session.Locale);
+        await outbox.TextAsync(BotTexts.SessionResumed(session.Persona.Name, zh), cancellationToken);
+        if (session.LastCustomerText is { Length: > 0 } line)
+        {
+            await outbox.MessageAsync(
+                new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    Text = BotTexts.CustomerSays(session.Persona.Name, line, session.Mood, zh),
+                    TextFormat = "markdown",
+                    InputHint = InputHints.Expecting,
+                },
+                cancellationToken);
+        }
+    }
+
     /// <summary>The trainee answers the customer; <paramref name="at"/> is the channel's timestamp of the answer (now when null).</summary>
     public async Task<ActionResult> ReplyAsync(ConversationState state, string text, DateTimeOffset? at, Outbox outbox, CancellationToken cancellationToken = default)
     {

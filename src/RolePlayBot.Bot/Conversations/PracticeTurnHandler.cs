@@ -258,6 +258,11 @@ public sealed class PracticeTurnHandler(
             {
                 await practice.WelcomeAsync(state, outbox, cancellationToken);
             }
+            else if (BotJoined(activity) && state.Session is { IsOver: false })
+            {
+                // A conversation started afresh around a session still running: nothing of it is on screen.
+                await practice.ResumeAsync(state, outbox, cancellationToken);
+            }
 
             return null;
         }
@@ -338,6 +343,10 @@ public sealed class PracticeTurnHandler(
     /// Someone new is here: a user joined, the bot was added to a personal chat, the app was installed, or Web
     /// Chat connected. Adding the bot to a team or group chat is not a welcome: nobody asked to practise yet.
     /// </summary>
+    /// <summary>The bot itself is among the members added: the channel's conversation (re)started with it.</summary>
+    private static bool BotJoined(Activity activity) =>
+        activity.Type == ActivityTypes.ConversationUpdate && activity.Recipient?.Id is { } bot && activity.MembersAdded?.Any(m => m.Id == bot) == true;
+
     private static bool IsWelcome(Activity activity) => activity.Type switch
     {
         ActivityTypes.ConversationUpdate => activity.MembersAdded?.Any(m =>

@@ -68,7 +68,9 @@ internal static class DirectLineApi
         var joined = new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
-            Id = $"{conversation.Id}|start",
+            // Unique per start: a conversation resumed after a restart starts here again, and the bot must not take that
+            // for the first start's activity, which it has handled already.
+            Id = $"{conversation.Id}|start|{DirectLineStore.NewConversationId()[..8]}",
             Timestamp = time.GetUtcNow(),
             ServiceUrl = DirectLineChannel.ServiceUrl,
             ChannelId = DirectLineChannel.ChannelId,

@@ -1,5 +1,6 @@
 // The trainee's page: Microsoft's Web Chat (wwwroot/lib/webchat.js, from npm at build time) talking to the embedded
-// Direct Line of this host, or to Azure's when the server is configured so. ?transport=polling switches off the
+// Direct Line of this host, or to Azure's when the server is configured so. A reload comes back to the same
+// conversation (the resume ticket in localStorage). ?transport=polling switches off the
 // WebSocket; ?locale= overrides the browser's language. Every Web Chat action is recorded in window.__rpbActions so
 // tests can wait on them instead of sleeping.
 (async function () {
@@ -13,7 +14,14 @@
 
   try {
     const config = await getJson('webchat/config');
-    const session = await getJson('webchat/token', { userId: stableUserId() });
+    // The resume ticket brings a reloaded page (or one open across a restart of the bot) back to its conversation,
+    // so a practice session in progress goes on instead of starting over.
+    const resumeKey = 'rpb.resume';
+    const session = await getJson('webchat/token', { userId: stableUserId(), resume: localStorage.getItem(resumeKey) || undefined });
+    if (session.resume) {
+      localStorage.setItem(resumeKey, session.resume);
+    }
+
     const domain = config.domain || new URL('v3/directline', location.href).href;
     const directLine = window.WebChat.createDirectLine({ domain, token: session.token, webSocket });
 

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RolePlayBot.Bot.Tests.Conversations;
+using RolePlayBot.Storage;
 
 namespace RolePlayBot.Bot.Tests.Browser;
 
@@ -51,6 +55,78 @@ public sealed class PracticeSessionBrowserTests(Chromium chromium) : IDisposable
         {
             await page.Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rpb-practice-session.png"), FullPage = false });
         }
+    }
+
+    [Fact]
+    public async Task A_trainee_who_reloads_the_page_or_meets_a_restarted_bot_goes_on_with_the_same_customer_and_loses_no_turn()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"rpb-resume-{Guid.NewGuid():N}.db");
+        var port = FreePort();
+        var replies = AgentScripts.Lines("allergy-complaint", "zh-CN", "good").Take(3).ToList();
+        try
+        {
+            using (var before = Bot(database))
+            {
+                var page = await WebChatPage.OpenAsync(chromium.Browser, before.StartOnLoopback(port), "websocket", locale: "zh-CN");
+                var start = page.Page.Locator(".ac-columnSet", new() { HasText = "敏感肌的林女士" }).Locator(".ac-pushButton", new() { HasText = "开始" });
+                await start.WaitForAsync(new() { Timeout = (float)WebChatPage.Timeout.TotalMilliseconds });
+                await start.ClickAsync();
+                await page.WaitForBotTextAsync("精华液");
+                await page.SendAsync(replies[0]);
+                await FeedbackAsync(page, 1);
+
+                // A reload comes back to the same conversation: the transcript so far, and the session goes on.
+                await page.Page.ReloadAsync();
+                await page.WaitForActionAsync("a.type === 'DIRECT_LINE/CONNECT_FULFILLED'");
+                await page.WaitForBotTextAsync("精华液");
+                await FeedbackAsync(page, 1);
+                await page.SendAsync(replies[1]);
+                await FeedbackAsync(page, 2);
+
+                // The bot restarts (same database, same address); the page, reloaded, picks up the session it was in.
+                before.Dispose();
+                using var after = Bot(database);
+                after.StartOnLoopback(port);
+                await page.Page.ReloadAsync();
+                await page.WaitForActionAsync("a.type === 'DIRECT_LINE/CONNECT_FULFILLED'");
+                await page.WaitForBotTextAsync("继续刚才的练习");
+                await page.WaitForBotTextAsync("林女士");
+                await page.SendAsync(replies[2]);
+                await FeedbackAsync(page, 3);
+                await page.AssertAllSentAsync();
+
+                var store = after.Services.GetRequiredService<ITrainingStore>();
+                var session = Assert.Single(await store.SessionsAsync(new SessionQuery()));
+                Assert.Equal(replies, (await store.TurnsAsync(session.Id)).Select(t => t.TraineeText));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static WebApplicationFactory<Program> Bot(string database) => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "",
+            ["Conversations:ChaserIntervalSeconds"] = "0",
+            ["Storage:ConnectionString"] = database,
+        })));
+
+    /// <summary>Waits for the feedback card of the session's turn <paramref name="turn"/> (its title names the turn).</summary>
+    private static Task FeedbackAsync(WebChatPage page, int turn) =>
+        page.Page.Locator(".ac-adaptiveCard", new() { HasText = $"点评 · 第 {turn} 轮" }).WaitForAsync(new() { Timeout = (float)WebChatPage.Timeout.TotalMilliseconds });
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose() => factory.Dispose();

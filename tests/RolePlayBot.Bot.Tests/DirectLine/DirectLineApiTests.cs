@@ -148,6 +148,52 @@ public sealed class DirectLineApiTests(DirectLineFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_page_handing_back_its_resume_ticket_gets_its_conversation_again_and_no_one_else_can()
+    {
+        var first = await TokenAsync(new { userId = "u_resume" });
+        Assert.False(first.GetProperty("resumed").GetBoolean());
+        var ticket = first.GetProperty("resume").GetString()!;
+        var conversation = first.GetProperty("conversationId").GetString();
+
+        // The same page after a reload: the same conversation, and a fresh ticket for next time.
+        var again = await TokenAsync(new { userId = "u_resume", resume = ticket });
+        Assert.True(again.GetProperty("resumed").GetBoolean());
+        Assert.Equal(conversation, again.GetProperty("conversationId").GetString());
+        Assert.Equal(conversation, Claims(again.GetProperty("token").GetString()!).GetProperty("conv").GetString());
+        Assert.Equal("u_resume", Claims(again.GetProperty("token").GetString()!).GetProperty("user").GetString());
+
+        // Another user with that ticket, a tampered ticket, or none: a conversation of their own.
+        var tampered = ticket[..^4] + (ticket[^4] == 'A' ? "BBBB" : "AAAA");
+        foreach (var other in new object[] { new { userId = "u_other", resume = ticket }, new { userId = "u_resume", resume = tampered }, new { userId = "u_resume", resume = "not-a-ticket" } })
+        {
+            var fresh = await TokenAsync(other);
+            Assert.False(fresh.GetProperty("resumed").GetBoolean());
+            Assert.NotEqual(conversation, fresh.GetProperty("conversationId").GetString());
+        }
+
+        // Past its lifetime the ticket opens nothing.
+        var now = factory.Time.Now;
+        factory.Time.Now = now.AddDays(31);
+        try
+        {
+            Assert.False((await TokenAsync(new { userId = "u_resume", resume = ticket })).GetProperty("resumed").GetBoolean());
+        }
+        finally
+        {
+            factory.Time.Now = now;
+        }
+    }
+
+    private async Task<JsonElement> TokenAsync(object body)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, "/webchat/token", null, body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static JsonElement Claims(string token) => JsonDocument.Parse(Convert.FromBase64String(Pad(token.Split('.')[1]))).RootElement.Clone();
+
+    [Fact]
     public async Task The_page_serves_Web_Chat_from_the_host_and_its_config()
     {
         var page = await client.Http.GetStringAsync("/");
