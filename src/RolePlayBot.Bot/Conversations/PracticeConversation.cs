@@ -74,13 +74,16 @@ public sealed partial class PracticeConversation(
 
     /// <summary>
     /// The chat came back to a session still running with nothing of it on screen (the page started the conversation
-    /// afresh after a reload or a restart of the bot): says so and shows the customer's last line again. The reply time
-    /// still runs from when that line was first sent.
+    /// afresh after a restart of the bot): says so and shows the customer's last line again. The reply time and the
+    /// chasers count from now, as they do after any line the customer says: the trainee could not see the line while
+    /// the bot was away, and that wait is not theirs.
     /// </summary>
     public async Task ResumeAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken = default)
     {
         var session = state.Session!;
         var zh = Locales.IsChinese(session.Locale);
+        // The customer list would only be in the way now (Web Chat asks for it right after joining).
+        state.Welcomed = true;
         await outbox.TextAsync(BotTexts.SessionResumed(session.Persona.Name, zh), cancellationToken);
         if (session.LastCustomerText is { Length: > 0 } line)
         {
@@ -93,6 +96,8 @@ public sealed partial class PracticeConversation(
                     InputHint = InputHints.Expecting,
                 },
                 cancellationToken);
+            state.CustomerSentAt = time.GetUtcNow();
+            state.ChasersSent = 0;
         }
     }
 

@@ -254,14 +254,14 @@ public sealed class PracticeTurnHandler(
 
         if (activity.Type != ActivityTypes.Message)
         {
-            if (!state.Welcomed)
-            {
-                await practice.WelcomeAsync(state, outbox, cancellationToken);
-            }
-            else if (BotJoined(activity) && state.Session is { IsOver: false })
+            if (BotJoined(activity) && state.Session is { IsOver: false })
             {
                 // A conversation started afresh around a session still running: nothing of it is on screen.
                 await practice.ResumeAsync(state, outbox, cancellationToken);
+            }
+            else if (!state.Welcomed)
+            {
+                await practice.WelcomeAsync(state, outbox, cancellationToken);
             }
 
             return null;
