@@ -78,7 +78,9 @@ public sealed class Workspace
         var options = new LlmOptions();
         Configuration.GetSection(LlmOptions.SectionName).Bind(options);
         var rules = new RuleEvaluator(Checklist);
-        var setup = PracticeEngineFactory.Create(options, Checklist, rules, new ReplyScorer(Checklist), PromptsPath);
+        // The circuit breaker's changes go to the log too: a batch that falls back to the rules halfway should say so.
+        var setup = PracticeEngineFactory.Create(options, Checklist, rules, new ReplyScorer(Checklist), PromptsPath,
+            change => log.WriteLine($"model: {change.Reason}"));
         log.WriteLine(setup.Announcement);
         return setup;
     }

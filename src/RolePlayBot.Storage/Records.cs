@@ -74,20 +74,9 @@ public sealed record TurnRecord(
     string? SuggestedReply,
     string? CustomerReply,
     string? CustomerSource,
+    // Who judged the reply: "model", "rules" (the offline engine) or "fallback" (the model gave no usable verdict, so the
+    // rules alone judged); null for turns stored before it was recorded.
     string? JudgeSource = null);
-
-/// <summary>The values of <see cref="TurnRecord.JudgeSource"/>.</summary>
-public static class JudgeSources
-{
-    /// <summary>The model judge's verdict (with the rules' findings it was given).</summary>
-    public const string Model = "model";
-
-    /// <summary>The offline engine's rules, the engine the bot runs.</summary>
-    public const string Rules = "rules";
-
-    /// <summary>A model judge was asked and gave no usable verdict, so the rules alone judged this reply.</summary>
-    public const string Fallback = "fallback";
-}
 
 public sealed record TraineeSummary(string TraineeId, string Name, int Sessions, DateTimeOffset LastPractisedAt);
 

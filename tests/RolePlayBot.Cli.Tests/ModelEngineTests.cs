@@ -76,6 +76,7 @@ public sealed class ModelEngineTests
         foreach (var turn in turns)
         {
             Assert.Equal("fallback", turn.GetProperty("customerSource").GetString());
+            Assert.Equal("fallback", turn.GetProperty("judge").GetString());
             Assert.False(string.IsNullOrWhiteSpace(turn.GetProperty("customerReply").GetString()));
             Assert.All(turn.GetProperty("items").EnumerateArray(), i => Assert.Equal("rules", i.GetProperty("source").GetString()));
             Assert.NotEmpty(turn.GetProperty("diagnostics").EnumerateArray());
@@ -98,8 +99,31 @@ public sealed class ModelEngineTests
         var line = JsonDocument.Parse(result.Stdout.Trim()).RootElement;
         var items = line.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
         Assert.Equal("llm", items["apology"].GetProperty("source").GetString());
+        Assert.Equal("model", line.GetProperty("judge").GetString());
+        Assert.DoesNotContain("rules alone", result.Stderr, StringComparison.Ordinal);
         Assert.True(items["apology"].GetProperty("observed").GetBoolean());
         Assert.False(items["perspective_taking"].GetProperty("observed").GetBoolean());
         Assert.Contains(line.GetProperty("diagnostics").EnumerateArray(), d => d.GetString()!.Contains("perspective_taking", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_batch_whose_model_fails_says_which_lines_the_rules_alone_judged_and_when_the_circuit_opened()
+    {
+        await using var server = new FakeChatServer { Default = ScriptedReply.Status(503, "down") };
+        var input = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(input, Enumerable.Range(1, 6).Select(i => $$"""{"id":"f{{i}}","locale":"zh-CN","customer":"怎么还没到？","reply":"非常抱歉，我马上帮您查。"}"""));
+        var environment = ModelAt(server);
+        environment["Llm__CircuitBreakerFailures"] = "2";
+
+        var result = await RpbProcess.RunAsync(["evaluate", "--input", input], environment: environment);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(6, lines.Count);
+        Assert.All(lines, l => Assert.Equal("fallback", l.GetProperty("judge").GetString()));
+        Assert.Contains("6 of them judged by the rules alone", result.Stderr, StringComparison.Ordinal);
+        // The breaker opened after two failures: the operator reads that in the log, and the later lines never waited on the model.
+        Assert.Contains("model: the model endpoint failed 2 times in a row", result.Stderr, StringComparison.Ordinal);
+        Assert.True(server.Requests.Count < 6, $"the model was called {server.Requests.Count} times");
     }
 }

@@ -203,7 +203,7 @@ public abstract partial class TrainingStoreContract
     public async Task A_turn_keeps_who_judged_it_and_turns_stored_without_it_read_back_without_it()
     {
         var store = await MigratedStoreAsync();
-        var judgedByRules = Turn("s1", 1) with { CustomerSource = "fallback", JudgeSource = JudgeSources.Fallback };
+        var judgedByRules = Turn("s1", 1) with { CustomerSource = "fallback", JudgeSource = "fallback" };
         await store.CommitAsync(Commit("c1", 0, "a1", session: Session(), turns: [Turn("s1", 0), judgedByRules]));
 
         Assert.Equal([Turn("s1", 0), judgedByRules], await store.TurnsAsync("s1"));

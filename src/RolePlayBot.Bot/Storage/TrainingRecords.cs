@@ -80,16 +80,7 @@ public sealed class TrainingRecords(EngineSetup setup, ScorecardBuilder scorecar
         turn.Evaluation.SuggestedReply,
         turn.CustomerReply?.Text,
         turn.CustomerReply?.Source,
-        JudgeSource(turn.Evaluation));
-
-    /// <summary>
-    /// Who judged the reply, for trainers: "fallback" when a model judge was asked and the rules alone answered
-    /// (the trainee was told), "model" when the model's verdict is in the items, else "rules" (the offline engine).
-    /// </summary>
-    public static string JudgeSource(Core.Evaluation.ReplyEvaluation evaluation) =>
-        evaluation.FellBackToRules ? JudgeSources.Fallback
-        : evaluation.Items.Any(o => o.Source == Core.Evaluation.ObservationSources.Llm) ? JudgeSources.Model
-        : JudgeSources.Rules;
+        Core.Evaluation.JudgeSources.Of(turn.Evaluation));
 
     private static List<TurnRecord> NewTurns(PracticeSession session, int from) =>
         session.Turns.Skip(from).Select(t => Turn(session.Id, t)).ToList();

@@ -28,6 +28,10 @@ public static class EvaluateCommand
             var batch = new BatchEvaluation(engines.Engines.Evaluator, (id, locale) => workspace.Personas.Find(id, locale), parallelism);
             var summary = await batch.RunAsync(reader, stdout, cancellationToken);
             Console.Error.WriteLine($"{summary.Evaluated} evaluated, {summary.Errors} bad line(s).");
+            if (summary.FellBack > 0)
+            {
+                Console.Error.WriteLine($"{summary.FellBack} of them judged by the rules alone: the model gave no usable verdict (\"judge\":\"fallback\"). 其中 {summary.FellBack} 条因模型不可用由离线规则评估。");
+            }
             return summary.Errors == 0 ? 0 : 1;
         });
         return command;

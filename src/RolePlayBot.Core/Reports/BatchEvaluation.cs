@@ -14,9 +14,8 @@ public sealed class BatchEvaluation(IReplyEvaluator evaluator, Func<string, stri
     public async Task<BatchSummary> RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken = default)
     {
         var lineNumber = 0;
-        var errors = 0;
-        var evaluated = 0;
-        var batch = new List<Task<string>>(parallelism);
+        var counts = new Counts();
+        var batch = new List<Task<(string Text, LineKind Kind)>>(parallelism);
         string? line;
         while ((line = await input.ReadLineAsync(cancellationToken)) is not null)
         {
@@ -29,37 +28,41 @@ public sealed class BatchEvaluation(IReplyEvaluator evaluator, Func<string, stri
             batch.Add(EvaluateLineAsync(line, lineNumber, cancellationToken));
             if (batch.Count >= parallelism)
             {
-                (evaluated, errors) = await FlushAsync(batch, output, evaluated, errors);
+                await FlushAsync(batch, output, counts);
             }
         }
 
-        (evaluated, errors) = await FlushAsync(batch, output, evaluated, errors);
+        await FlushAsync(batch, output, counts);
         await output.FlushAsync(cancellationToken);
-        return new BatchSummary(evaluated, errors);
+        return new BatchSummary(counts.Evaluated, counts.Errors, counts.FellBack);
     }
 
-    private static async Task<(int Evaluated, int Errors)> FlushAsync(List<Task<string>> batch, TextWriter output, int evaluated, int errors)
+    private static async Task FlushAsync(List<Task<(string Text, LineKind Kind)>> batch, TextWriter output, Counts counts)
     {
         foreach (var task in batch)
         {
-            var text = await task;
-            if (text.StartsWith("{\"line\":", StringComparison.Ordinal))
+            var (text, kind) = await task;
+            switch (kind)
             {
-                errors++;
-            }
-            else
-            {
-                evaluated++;
+                case LineKind.Error:
+                    counts.Errors++;
+                    break;
+                case LineKind.FellBack:
+                    counts.Evaluated++;
+                    counts.FellBack++;
+                    break;
+                default:
+                    counts.Evaluated++;
+                    break;
             }
 
             await output.WriteLineAsync(text);
         }
 
         batch.Clear();
-        return (evaluated, errors);
     }
 
-    private async Task<string> EvaluateLineAsync(string line, int lineNumber, CancellationToken cancellationToken)
+    private async Task<(string Text, LineKind Kind)> EvaluateLineAsync(string line, int lineNumber, CancellationToken cancellationToken)
     {
         BatchInput? input;
         try
@@ -68,18 +71,18 @@ public sealed class BatchEvaluation(IReplyEvaluator evaluator, Func<string, stri
         }
         catch (JsonException ex)
         {
-            return Error(lineNumber, null, $"not valid JSON: {ex.Message}");
+            return Failed(lineNumber, null, $"not valid JSON: {ex.Message}");
         }
 
         if (input is null)
         {
-            return Error(lineNumber, null, "expected a JSON object");
+            return Failed(lineNumber, null, "expected a JSON object");
         }
 
         var missing = new[] { ("id", input.Id), ("reply", input.Reply) }.Where(f => string.IsNullOrWhiteSpace(f.Item2)).Select(f => f.Item1).ToList();
         if (missing.Count > 0)
         {
-            return Error(lineNumber, input.Id, $"missing field(s): {string.Join(", ", missing)}");
+            return Failed(lineNumber, input.Id, $"missing field(s): {string.Join(", ", missing)}");
         }
 
         var locale = Locales.Normalize(input.Locale);
@@ -89,7 +92,7 @@ public sealed class BatchEvaluation(IReplyEvaluator evaluator, Func<string, stri
             persona = findPersona(input.Persona, locale);
             if (persona is null)
             {
-                return Error(lineNumber, input.Id, $"unknown persona '{input.Persona}'");
+                return Failed(lineNumber, input.Id, $"unknown persona '{input.Persona}'");
             }
         }
 
@@ -97,24 +100,44 @@ public sealed class BatchEvaluation(IReplyEvaluator evaluator, Func<string, stri
         {
             var request = new EvaluationRequest(input.Reply!, input.Customer ?? "", locale, persona);
             var result = await evaluator.EvaluateAsync(request, cancellationToken);
-            return JsonSerializer.Serialize(new BatchOutput(input.Id!, result.Items, result.Scores, result.Critique, result.SuggestedReply, result.InjectionSuspected, result.Diagnostics), RpbJson.Compact);
+            var judge = JudgeSources.Of(result);
+            var text = JsonSerializer.Serialize(new BatchOutput(input.Id!, result.Items, result.Scores, result.Critique, result.SuggestedReply, result.InjectionSuspected, result.Diagnostics, judge), RpbJson.Compact);
+            return (text, judge == JudgeSources.Fallback ? LineKind.FellBack : LineKind.Evaluated);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Error(lineNumber, input.Id, $"evaluation failed: {ex.Message}");
+            return Failed(lineNumber, input.Id, $"evaluation failed: {ex.Message}");
         }
     }
 
-    private static string Error(int line, string? id, string message) =>
-        JsonSerializer.Serialize(new BatchError(line, id, message), RpbJson.Compact);
+    private static (string Text, LineKind Kind) Failed(int line, string? id, string message) =>
+        (JsonSerializer.Serialize(new BatchError(line, id, message), RpbJson.Compact), LineKind.Error);
 
     private sealed record BatchInput(string? Id, string? Locale, string? Customer, string? Reply, string? Persona);
 
+    /// <param name="Judge">Who judged: "model", "rules", or "fallback" when the model gave no usable verdict (see <see cref="JudgeSources"/>).</param>
     private sealed record BatchOutput(
         string Id, IReadOnlyList<Observation> Items, DimensionScores Scores, string Critique, string? SuggestedReply,
-        bool InjectionSuspected, IReadOnlyList<string> Diagnostics);
+        bool InjectionSuspected, IReadOnlyList<string> Diagnostics, string Judge);
+
+    private enum LineKind
+    {
+        Evaluated,
+        FellBack,
+        Error,
+    }
+
+    private sealed class Counts
+    {
+        public int Evaluated { get; set; }
+
+        public int Errors { get; set; }
+
+        public int FellBack { get; set; }
+    }
 
     private sealed record BatchError(int Line, string? Id, string Error);
 }
 
-public sealed record BatchSummary(int Evaluated, int Errors);
+/// <param name="FellBack">Of the evaluated lines, those the rules alone judged because the model gave no usable verdict.</param>
+public sealed record BatchSummary(int Evaluated, int Errors, int FellBack = 0);

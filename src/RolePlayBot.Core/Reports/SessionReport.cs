@@ -56,7 +56,8 @@ public sealed record TurnReport(
     string? CustomerReply,
     string? CustomerSource,
     IReadOnlyList<string> Diagnostics,
-    TokenUsage? Tokens = null)
+    TokenUsage? Tokens = null,
+    string? Judge = null)
 {
     public static TurnReport From(Turn turn) => new(
         turn.Index,
@@ -77,5 +78,6 @@ public sealed record TurnReport(
         turn.CustomerReply?.Text,
         turn.CustomerReply?.Source,
         [.. turn.Evaluation.Diagnostics, .. turn.CustomerReply?.Diagnostics ?? []],
-        turn.Tokens);
+        turn.Tokens,
+        JudgeSources.Of(turn.Evaluation));
 }

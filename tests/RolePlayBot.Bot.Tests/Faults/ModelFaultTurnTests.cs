@@ -52,7 +52,7 @@ public sealed class ModelFaultTurnTests
         Assert.Equal(Script.Replies[0], turn.TraineeText);
         Assert.Equal(customerFails ? "fallback" : "model", turn.CustomerSource);
         // The trainer sees later that the rules alone judged this reply (the trainee was told at once).
-        Assert.Equal(JudgeSources.Fallback, turn.JudgeSource);
+        Assert.Equal(Core.Evaluation.JudgeSources.Fallback, turn.JudgeSource);
         if (!customerFails)
         {
             Assert.Equal(ModelCustomerLine, turn.CustomerReply);

@@ -77,7 +77,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         var stored = await StoredTurnAsync(host);
         Assert.Equal(StreamingModel.Answer, stored.CustomerReply);
         Assert.Equal("model", stored.CustomerSource);
-        Assert.Equal(JudgeSources.Model, stored.JudgeSource);
+        Assert.Equal(Core.Evaluation.JudgeSources.Model, stored.JudgeSource);
 
         // One chunk at a time: each went out after the previous one was answered, and the final message after them all.
         var order = turn.Select(a => a.GetRawText()).ToList();

@@ -27,7 +27,7 @@ public static class TranscriptMarkdown
             md.Append(CultureInfo.InvariantCulture, $"**学员 Trainee** ({clock.Format(turn.RepliedAt)}, {turn.ReplySeconds:0.#}s):\n\n{Quote(turn.TraineeText)}\n\n");
             md.Append(CultureInfo.InvariantCulture, $"点评 Feedback — 速度 {turn.Speed} · 细致 {turn.Detail} · 情感 {turn.Emotion} · 愤怒 anger {turn.AngerBefore}→{turn.AngerAfter} · 耐心 patience {turn.PatienceBefore}→{turn.PatienceAfter}\n\n");
             md.Append(Inline(turn.Critique)).Append("\n\n");
-            if (turn.JudgeSource == JudgeSources.Fallback)
+            if (turn.JudgeSource == Core.Evaluation.JudgeSources.Fallback)
             {
                 md.Append("> ⚠ 模型暂时不可用，这一轮由离线规则点评 / The model was unavailable: the offline rules judged this reply\n\n");
             }
