@@ -45,10 +45,7 @@ public sealed class RetentionTests
     [InlineData("Storage:PruneIntervalMinutes", "-1", "PruneIntervalMinutes")]
     public void The_host_refuses_to_start_with_a_retention_too_short_for_redeliveries(string key, string value, string named)
     {
-        using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.ConfigureAppConfiguration((_, config) =>
-            config.AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = "", [key] = value })));
-
-        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+        var error = Support.StartFailure.Of(new() { ["MicrosoftAppId"] = "", [key] = value });
 
         Assert.Contains(named, error.Message);
     }
