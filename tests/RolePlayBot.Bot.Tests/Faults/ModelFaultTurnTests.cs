@@ -33,7 +33,12 @@ public sealed class ModelFaultTurnTests
         var time = new ManualTime(ChatHarness.Start);
         var trainee = new Trainee(time);
         var sender = new RecordingChannelSender();
-        await using var bot = new BotInstance(db.Options, time, sender, settings: ModelSettings(model));
+        await using var bot = new BotInstance(db.Options, time, sender, settings: ModelSettings(model, fault == "timeout" ? null : new()
+        {
+            // Only the timeout case needs the 1 s limit; the other faults answer at once, and on a loaded machine a 1 s
+            // limit could end a call before the loopback server had even taken it in.
+            ["Llm:TimeoutSeconds"] = "10",
+        }));
         await bot.SendAsync(trainee.Says(Script.Start));
         time.Advance(TimeSpan.FromSeconds(20));
 
