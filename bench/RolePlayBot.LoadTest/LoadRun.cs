@@ -116,8 +116,11 @@ public sealed class LoadRun(LoadOptions options)
         {
             ["MicrosoftAppId"] = "",
             // A simulated trainee answers the instant the customer has spoken, far faster than the per-user limit a
-            // human class is held to; the limiter would drop most of the load instead of measuring the turn path.
-            ["RateLimits__Enabled"] = "false",
+            // human class is held to; at the real limits the limiter would drop most of the load instead of measuring
+            // the turn path. It stays on with limits no trainee reaches, so its cost is in the figures (on PostgreSQL
+            // a shared bucket transaction per message).
+            ["RateLimits__PerUserPerMinute"] = "1000000",
+            ["RateLimits__PerConversationPerMinute"] = "1000000",
             ["Storage__Provider"] = target == Target.OfflinePostgres ? "postgres" : "sqlite",
             ["Storage__ConnectionString"] = target == Target.OfflinePostgres
                 ? options.Postgres!

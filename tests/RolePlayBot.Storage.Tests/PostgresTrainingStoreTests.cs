@@ -38,6 +38,51 @@ public sealed class PostgresTrainingStoreTests : TrainingStoreContract
         }
     }
 
+    protected override IReadOnlyList<int> Migrations => [1, 2, 3, 4, 5, 6];
+
+    [Fact]
+    public async Task Instances_updating_the_same_rate_buckets_at_once_take_turns_and_lose_no_count()
+    {
+        var instances = new List<ISharedRateBuckets>();
+        for (var i = 0; i < 4; i++)
+        {
+            instances.Add((ISharedRateBuckets)(i == 0 ? await MigratedStoreAsync() : NewStore()));
+        }
+
+        // Each update counts one message on the user's bucket and on a bucket of its own conversation, as the limiter does.
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => instances[i % 4].UpdateRateBucketsAsync(
+            ["user|u", $"conversation|{i % 5}"],
+            found => new RateBucketUpdate<double>(found[0]?.Tokens ?? 0, [Bucket("user|u", (found[0]?.Tokens ?? 0) + 1), Bucket($"conversation|{i % 5}", (found[1]?.Tokens ?? 0) + 1)])))));
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(n => (double)n), results.Order());   // each saw the one before it
+        var stored = await instances[1].RateBucketsAsync(["user|u", "conversation|0", "conversation|4", "conversation|9"]);
+        Assert.Equal([40.0, 8.0, 8.0], stored.Take(3).Select(b => b!.Tokens));
+        Assert.Null(stored[3]);
+    }
+
+    [Fact]
+    public async Task A_rate_bucket_locked_but_never_written_reads_as_none_and_idle_buckets_are_forgotten()
+    {
+        var store = (ISharedRateBuckets)await MigratedStoreAsync();
+        var now = DateTimeOffset.UtcNow;
+
+        var seen = await store.UpdateRateBucketsAsync(["user|a", "user|b"], found =>
+            new RateBucketUpdate<int>(found.Count(b => b is null), [Bucket("user|a", 3, forgetAfter: now.AddMinutes(1))]));
+        var readBack = await store.RateBucketsAsync(["user|a", "user|b"]);
+
+        Assert.Equal(2, seen);
+        Assert.Equal(3, readBack[0]!.Tokens);
+        Assert.Equal(DateTimeOffset.MinValue, readBack[0]!.QuietUntil);
+        Assert.Null(readBack[1]);
+        Assert.Equal(0, await store.ForgetRateBucketsAsync(now.AddSeconds(-1)));   // "user|b": forget_after is when it was locked
+        Assert.Equal(1, await store.ForgetRateBucketsAsync(now.AddSeconds(30)));
+        Assert.Equal(1, await store.ForgetRateBucketsAsync(now.AddMinutes(2)));
+        Assert.All(await store.RateBucketsAsync(["user|a", "user|b"]), Assert.Null);
+    }
+
+    private static RateBucketRecord Bucket(string key, double tokens, DateTimeOffset? forgetAfter = null) =>
+        new(key, tokens, DateTimeOffset.UnixEpoch, DateTimeOffset.MinValue, forgetAfter ?? DateTimeOffset.UtcNow.AddMinutes(1));
+
     protected override AdoTrainingStore CreateStore() =>
         new PostgresTrainingStore(new NpgsqlConnectionStringBuilder(server!.ConnectionString) { Database = database }.ConnectionString);
 

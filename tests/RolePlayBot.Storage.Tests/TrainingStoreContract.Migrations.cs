@@ -12,7 +12,7 @@ public abstract partial class TrainingStoreContract
 
         await store.MigrateAsync();
 
-        Assert.Equal([1, 2, 3, 4, 5], await store.AppliedMigrationsAsync());
+        Assert.Equal(Migrations, await store.AppliedMigrationsAsync());
         Assert.Equal(1, (await store.FindConversationAsync("c1"))!.Version);
         Assert.NotNull(await store.SessionAsync("s1"));
     }
@@ -24,7 +24,7 @@ public abstract partial class TrainingStoreContract
 
         await Task.WhenAll(instances.Select(store => Task.Run(() => store.MigrateAsync())));
 
-        Assert.Equal([1, 2, 3, 4, 5], await instances[0].AppliedMigrationsAsync());
+        Assert.Equal(Migrations, await instances[0].AppliedMigrationsAsync());
         Assert.Equal(1, await instances[3].CommitAsync(Commit("c1", 0, "a1")));
     }
 

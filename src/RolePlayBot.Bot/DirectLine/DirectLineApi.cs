@@ -189,8 +189,13 @@ internal static class DirectLineApi
     /// </summary>
     private static async Task<IResult?> TooFastAsync(HttpContext http, Activity activity, DirectLineChannel channel)
     {
-        if (http.RequestServices.GetService<TraineeRateLimiter>() is not { Enabled: true } limiter || !RateLimitKeys.Counts(activity)
-            || limiter.Check(RateLimitKeys.User(activity), RateLimitKeys.Conversation(activity)) is not { Allowed: false } decision)
+        if (http.RequestServices.GetService<TraineeRateLimiter>() is not { Enabled: true } limiter || !RateLimitKeys.Counts(activity))
+        {
+            return null;
+        }
+
+        var decision = await limiter.CheckAsync(RateLimitKeys.User(activity), RateLimitKeys.Conversation(activity), http.RequestAborted);
+        if (decision.Allowed)
         {
             return null;
         }

@@ -27,7 +27,7 @@ public sealed class RateLimitedTurnHandler(ITurnHandler inner, TraineeRateLimite
             return await inner.OnTurnAsync(context, cancellationToken);
         }
 
-        var decision = limiter.Acquire(RateLimitKeys.User(activity), RateLimitKeys.Conversation(activity));
+        var decision = await limiter.AcquireAsync(RateLimitKeys.User(activity), RateLimitKeys.Conversation(activity), cancellationToken);
         if (decision.Allowed)
         {
             return await inner.OnTurnAsync(context, cancellationToken);

@@ -124,4 +124,38 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         Assert.Equal(0, await _b.Chaser.TickAsync(_time.GetUtcNow()));   // the reply reset the clock
         Assert.NotNull(turn.CustomerReply);
     }
+
+    [Fact]
+    public async Task A_trainee_gets_one_rate_limit_allowance_across_both_instances_and_one_notice()
+    {
+        var limits = new Dictionary<string, string?> { ["RateLimits:PerUserPerMinute"] = "3" };
+        var senderC = new RecordingChannelSender();
+        var senderD = new RecordingChannelSender();
+        await using var c = new BotInstance(_database.Options, _time, senderC, settings: limits);
+        await using var d = new BotInstance(_database.Options, _time, senderD, settings: limits);
+        var trainee = new Trainee(_time);
+
+        await c.SendAsync(trainee.Says(Script.Start));
+        await d.SendAsync(trainee.Says(Script.Replies[0]));
+        await c.SendAsync(trainee.Says(Script.Replies[1]));   // three messages, the minute's allowance, over both instances
+        var (sentC, sentD) = (senderC.Sent.Count, senderD.Sent.Count);
+        for (var i = 0; i < 6; i++)
+        {
+            await (i % 2 == 0 ? d : c).SendAsync(trainee.Says(Script.Replies[2] + i));   // a paste loop spread over both
+        }
+
+        var pasted = senderC.Sent.Skip(sentC).Concat(senderD.Sent.Skip(sentD)).Select(s => s.Activity).ToList();
+        var session = Assert.Single(await c.Store.SessionsAsync(new SessionQuery()));
+        Assert.Equal(2, (await d.Store.TurnsAsync(session.Id)).Count);
+        Assert.Contains("20 秒后再发送", Assert.Single(Sent.Texts(pasted)));
+        Assert.Empty(Sent.Cards(pasted));
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        await d.SendAsync(trainee.Says(Script.Replies[2]));
+        Assert.Equal(3, (await c.Store.TurnsAsync(session.Id)).Count);
+
+        // Idle a minute, the shared buckets are forgotten by the storage sweep.
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(2, (await c.Pruner.SweepAsync()).RateBuckets);   // the trainee's and the conversation's
+    }
 }
