@@ -26,6 +26,18 @@ public sealed class TrainingStoreFactoryTests
         Assert.Equal(file, store.DataSource);
     }
 
+    [Theory]
+    [InlineData("Host=db;Username=rpb;Database=rpb", 32)]
+    [InlineData("Host=db;Username=rpb;Database=rpb;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Username=rpb;Database=rpb;maxautoprepare=8", 8)]
+    public void Postgres_prepares_its_statements_unless_the_connection_string_says_otherwise(string given, int prepared)
+    {
+        var used = new Npgsql.NpgsqlConnectionStringBuilder(PostgresTrainingStore.WithAutoPrepare(given));
+
+        Assert.Equal(prepared, used.MaxAutoPrepare);
+        Assert.Equal(("db", "rpb"), (used.Host, used.Database));
+    }
+
     [Fact]
     public void Postgres_takes_a_Npgsql_connection_string_and_disposes_synchronously_too()
     {
