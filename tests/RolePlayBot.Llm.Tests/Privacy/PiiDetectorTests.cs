@@ -21,6 +21,10 @@ public sealed class PiiDetectorTests
     [InlineData("寄到广东省深圳市南山区科技园路88号3栋2单元1201室，谢谢", "广东省深圳市南山区科技园路88号3栋2单元1201室", "[ADDRESS_1]")]
     [InlineData("我住在北京市朝阳区，快点", "北京市朝阳区", "[ADDRESS_1]")]
     [InlineData("送到中山路100号就行", "中山路100号", "[ADDRESS_1]")]
+    [InlineData("送到中山路100，谢谢", "中山路100", "[ADDRESS_1]")]
+    [InlineData("寄到慈厚北里3号", "慈厚北里3号", "[ADDRESS_1]")]
+    [InlineData("就是幸福里小区3栋2单元", "幸福里小区3栋2单元", "[ADDRESS_1]")]
+    [InlineData("地址是淮海中路一百号", "淮海中路一百号", "[ADDRESS_1]")]
     [InlineData("Ship it to 221B Baker Street, London please", "221B Baker Street, London", "[ADDRESS_1]")]
     [InlineData("I live at 42 Elm Road Apt 5, thanks", "42 Elm Road Apt 5", "[ADDRESS_1]")]
     [InlineData("订单号2026111803217查一下", "2026111803217", "[ORDER_1]")]
@@ -28,6 +32,7 @@ public sealed class PiiDetectorTests
     [InlineData("order no. AB-77812X is late", "AB-77812X", "[ORDER_1]")]
     [InlineData("单号是SF1234567890123", "SF1234567890123", "[ORDER_1]")]
     [InlineData("编号 20261118032170 呢", "20261118032170", "[ORDER_1]")]
+    [InlineData("京东快递 JDX0198273645，已签收", "JDX0198273645", "[ORDER_1]")]
     [InlineData("身份证110105199003071234核对", "110105199003071234", "[ID_CARD_1]")]
     [InlineData("身份证 11010519900307123X", "11010519900307123X", "[ID_CARD_1]")]
     public void Each_kind_is_masked_and_the_rest_kept(string text, string secret, string placeholder)
@@ -45,6 +50,10 @@ public sealed class PiiDetectorTests
     [InlineData("I'm so sorry, the refund of $129.00 was sent on 2026-11-18 at 18:30.")]
     [InlineData("Order status: shipped. Please wait 3 days, order id please?")]
     [InlineData("您好 😊👩‍👩‍👧 我知道了，马上处理")]
+    [InlineData("您心里一定很着急，真的非常抱歉。")]
+    [InlineData("我们店里3天内给您补发，麻烦您重新弄一下地址。")]
+    [InlineData("孩子在家里一直等着，心里五味杂陈吧")]
+    [InlineData("结果店里11月19日才从东莞仓发货，群里1个小时前也说了。")]
     public void Ordinary_replies_pass_unchanged(string text) => Assert.Equal(text, Mask(text));
 
     [Fact]
@@ -156,7 +165,7 @@ public sealed class PiiDetectorTests
             "花园", "公寓", "大厦", "广场", "园区", "号", "号楼", "栋", "单元", "室", "层", "户", "广东", "深圳", "南山", "科技园",
             "中山", "朝阳", "建国", "北京", "上海", "浦东新", "88", "3", "1201", "一", "十二", "〇", "A", "b", "-", " ", "\n", "\t",
             "我", "在", "的", "了", "寄", "到", "住", "这里", "哪里", "知道", "快递", "水壶", "退款", "，", "。", "？", "：", "(", "#",
-            "ship to", "Road", "订单", "谢谢", "\u3000", "①", "٣",
+            "ship to", "Road", "订单", "谢谢", "\u3000", "①", "٣", "个", "天", "月", "心里", "店里",
         ];
         var random = new Random(20261122);
         var texts = new List<string>
@@ -186,5 +195,36 @@ public sealed class PiiDetectorTests
         }
 
         Assert.True(found > 1000, $"only {found} addresses in the corpus");
+    }
+
+    /// <summary>
+    /// The course's labelled replies and the customers' lines before them, and every line of the shipped personas: what a
+    /// model sees in practice. None holds an address or a phone number, so none may lose a word to those rules (tracking
+    /// and order numbers are masked, as they should be).
+    /// </summary>
+    [Fact]
+    public void No_reply_customer_line_or_persona_loses_words_to_the_address_or_phone_rules()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "RolePlayBot.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("RolePlayBot.sln not found");
+        }
+
+        var texts = Directory.GetFiles(Path.Combine(root, "tests", "RolePlayBot.Core.Tests", "TestData"), "labelled-replies*.jsonl")
+            .SelectMany(File.ReadLines)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+            .SelectMany(reply => new[] { reply.GetProperty("customer").GetString()!, reply.GetProperty("reply").GetString()! })
+            .Concat(Directory.GetFiles(Path.Combine(root, "personas"), "*.md").SelectMany(File.ReadLines))
+            .ToList();
+        var detector = new PiiDetector(new());
+
+        var wrong = texts.Select(text => (text, spans: detector.Find(text)))
+            .Where(t => t.spans.Any(s => s.Kind == PiiKind.Address || s.Kind == PiiKind.Phone || s.Kind == PiiKind.Mobile))
+            .Select(t => t.text)
+            .ToList();
+
+        Assert.True(texts.Count > 700, $"{texts.Count} texts read");
+        Assert.Empty(wrong);
     }
 }
