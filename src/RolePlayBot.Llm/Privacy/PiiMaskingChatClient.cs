@@ -15,6 +15,18 @@ namespace RolePlayBot.Llm.Privacy;
 /// </remarks>
 public sealed class PiiMaskingChatClient(IChatClient innerClient, PiiMaskingOptions options) : DelegatingChatClient(innerClient)
 {
+    /// <summary>
+    /// Ends the instructions of every call, so the model reads a placeholder as the detail it stands for instead of a
+    /// gap, an error or something to remark on, and writes it back as is (which is how it is restored). The same words
+    /// on every call, so the instructions stay one cacheable prefix.
+    /// </summary>
+    public const string PlaceholderNote =
+        "\n\nPrivate details in this conversation (phone numbers, e-mail addresses, postal addresses, order and tracking "
+        + "numbers, ID card numbers) are replaced by placeholders such as [MOBILE_1], [EMAIL_1], [ADDRESS_1], [ORDER_1] or "
+        + "[ID_CARD_1]; the same detail always has the same placeholder. Read each one as the real detail it stands for: it "
+        + "is not missing, wrong or suspicious, and you need not remark on it. When you mention that detail, write its "
+        + "placeholder exactly as it appears.";
+
     private readonly PiiDetector _detector = new(options);
 
     // The masked instructions are the same text call after call; one shared copy instead of one per call in flight.
@@ -60,7 +72,10 @@ public sealed class PiiMaskingChatClient(IChatClient innerClient, PiiMaskingOpti
         }
     }
 
-    /// <summary>Copies of the messages with their text masked; the caller's messages are left as they were.</summary>
+    /// <summary>
+    /// Copies of the messages with their text masked and <see cref="PlaceholderNote"/> ending the first system message's
+    /// text; the caller's messages are left as they were.
+    /// </summary>
     private static List<ChatMessage> Mask(IEnumerable<ChatMessage> messages, PiiVault vault, CanonicalTexts instructions)
     {
         var list = messages.ToList();
@@ -69,17 +84,30 @@ public sealed class PiiMaskingChatClient(IChatClient innerClient, PiiMaskingOpti
             vault.Reserve(text.Text);
         }
 
-        return list.Select(m => new ChatMessage(m.Role, m.Contents.Select(c => c is TextContent t ? new TextContent(Masked(m.Role, t.Text)) : c).ToList())
+        var noted = list.FindIndex(m => m.Role == ChatRole.System);
+        return list.Select((m, i) =>
         {
-            AuthorName = m.AuthorName,
-            MessageId = m.MessageId,
-            AdditionalProperties = m.AdditionalProperties,
+            var last = i == noted ? m.Contents.ToList().FindLastIndex(c => c is TextContent) : -1;
+            var contents = m.Contents.Select((c, j) => c is TextContent t ? new TextContent(Masked(m.Role, t.Text, j == last)) : c).ToList();
+            if (i == noted && last < 0)
+            {
+                contents.Add(new TextContent(PlaceholderNote.TrimStart()));
+            }
+
+            return new ChatMessage(m.Role, contents)
+            {
+                AuthorName = m.AuthorName,
+                MessageId = m.MessageId,
+                AdditionalProperties = m.AdditionalProperties,
+            };
         }).ToList();
 
-        string Masked(ChatRole role, string text)
+        // The instructions are one shared text per persona: calls in flight hold that copy, not one each.
+        string Masked(ChatRole role, string text, bool note)
         {
             var masked = vault.Mask(text);
-            return role == ChatRole.System && !ReferenceEquals(masked, text) ? instructions.Canonical(masked) : masked;
+            return note ? instructions.Canonical(string.Concat(masked, PlaceholderNote))
+                : role == ChatRole.System && !ReferenceEquals(masked, text) ? instructions.Canonical(masked) : masked;
         }
     }
 }

@@ -42,6 +42,7 @@ public sealed partial class PiiMaskingOverHttpTests
 
         var request = Assert.Single(server.Requests);
         Assert.All(Secrets, secret => Assert.DoesNotContain(secret, request.Body, StringComparison.Ordinal));
+        Assert.EndsWith(PiiMaskingChatClient.PlaceholderNote, request.System, StringComparison.Ordinal);   // told what they mean
         Assert.DoesNotContain(result.Diagnostics, d => d.Contains("not in the reply", StringComparison.Ordinal));
         var solution = result.Find(ChecklistItemIds.ConcreteSolution)!;
         Assert.Equal(ObservationSources.Llm, solution.Source);
@@ -59,6 +60,7 @@ public sealed partial class PiiMaskingOverHttpTests
         await judge.EvaluateAsync(Samples.Request(Reply));
 
         Assert.Contains(Phone, Assert.Single(server.Requests).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("[MOBILE_1]", server.Requests[0].System, StringComparison.Ordinal);
     }
 
     [Fact]
