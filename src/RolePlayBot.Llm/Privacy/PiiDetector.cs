@@ -155,8 +155,10 @@ public sealed partial class PiiDetector(PiiMaskingOptions options)
         yield return (PiiKind.Phone, options.Phones, International());
         yield return (PiiKind.Phone, options.Phones, ChineseLandline());
         yield return (PiiKind.Phone, options.Phones, NorthAmerican());
+        yield return (PiiKind.Phone, options.Phones, BritishMobile());
         yield return (PiiKind.Address, options.Addresses, ChineseAddress());
         yield return (PiiKind.Address, options.Addresses, EnglishAddress());
+        yield return (PiiKind.Address, options.Addresses, BritishPostcode());
         yield return (PiiKind.OrderId, options.OrderIds, LongNumber());
     }
 
@@ -213,11 +215,29 @@ public sealed partial class PiiDetector(PiiMaskingOptions options)
         RegexOptions.None, 1000)]
     internal static partial Regex ChineseAddress();
 
+    /// <summary>
+    /// A house number, the street's name and its kind, then what may follow: a flat, a city, a state or county, a ZIP or
+    /// postcode; a flat or unit may also come first. Names are capitalised, or, for the kinds no product or phrase
+    /// shares (street, road, avenue, lane, boulevard), written in lower case too ("42 elm road") — but never run through
+    /// a small word or a unit of time ("3 days for the road trip", "2 weeks and the street was closed").
+    /// </summary>
     [GeneratedRegex(
-        @"(?<![\w])\d{1,5}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]*\.?\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Close|Crescent|Square|Sq)\b\.?"
-        + @"(?:,?\s*(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*[A-Za-z\d-]+)?(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)?(?:,?\s+[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?",
+        @"(?<![\w])(?:(?:Flat|Unit|Apartment|Apt|Suite)\.?\s*[A-Za-z\d-]{1,6},?\s+)?\d{1,5}[A-Za-z]?\s+"
+        + @"(?:(?:[A-Z][A-Za-z'-]*\.?\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Close|Crescent|Square|Sq)"
+        + @"|(?:(?!(?i:the|a|an|for|of|and|or|to|in|on|at|by|from|my|your|our|their|his|her|its|this|that|was|were|is|are|be|more|days?|weeks?|hours?|minutes?|months?|years?|times?|miles?)\b)[A-Za-z][A-Za-z'-]*\s+){1,3}(?i:street|road|avenue|lane|boulevard))\b\.?"
+        + @"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?"
+        + @"(?:,?\s*(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*[A-Za-z\d-]+)?(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+\b)?)?"
+        + @"(?:,?\s+(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]{2,3}(?:\s+\d{4,5}(?:-\d{4})?)?|\d{5}(?:-\d{4})?)(?![\w]))?",
         RegexOptions.None, 1000)]
     private static partial Regex EnglishAddress();
+
+    /// <summary>A British postcode on its own (SW1A 1AA, EC1A 1BB, M1 1AE): capitals, digits and a space in its fixed shape.</summary>
+    [GeneratedRegex(@"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![\w])", RegexOptions.None, 1000)]
+    private static partial Regex BritishPostcode();
+
+    /// <summary>A British mobile number written nationally (07911 123456); with +44 it is an international number.</summary>
+    [GeneratedRegex(@"(?<![\dA-Za-z])07\d{3}[\s-]?\d{3}[\s-]?\d{3}(?!\d)", RegexOptions.None, 1000)]
+    private static partial Regex BritishMobile();
 
     [GeneratedRegex(@"(?<![\dA-Za-z])[A-Za-z]{0,4}\d{10,}(?!\d)", RegexOptions.None, 1000)]
     private static partial Regex LongNumber();
