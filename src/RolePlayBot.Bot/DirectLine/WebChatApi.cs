@@ -25,11 +25,14 @@ internal static partial class WebChatApi
         app.MapPost("/webchat/token", TokenAsync);
     }
 
-    /// <summary>domain null means the embedded Direct Line under the page's own origin.</summary>
+    /// <summary>
+    /// domain null means the embedded Direct Line under the page's own origin. DirectLineJS appends "/conversations…"
+    /// to the domain, so a configured trailing slash is dropped (Azure answers a doubled slash with 404).
+    /// </summary>
     private static IResult Config(IOptions<DirectLineOptions> options) => Results.Ok(new
     {
         mode = options.Value.IsAzure ? DirectLineOptions.AzureMode : DirectLineOptions.EmbeddedMode,
-        domain = options.Value.IsAzure ? options.Value.AzureEndpoint : null,
+        domain = options.Value.IsAzure ? options.Value.AzureEndpoint.TrimEnd('/') : null,
         botName = options.Value.BotName,
         defaultLocale = "zh-CN",
     });
