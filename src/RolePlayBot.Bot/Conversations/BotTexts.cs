@@ -113,6 +113,28 @@ public static class BotTexts
         ? $"_继续刚才的练习：**{Escape(persona)}** 还在等你回复。_"
         : $"_Picking up where you left off: **{Escape(persona)}** is still waiting for your reply._";
 
+    /// <summary>The most lines <see cref="Recap"/> shows, and the most characters of each.</summary>
+    public const int RecapLines = 6;
+
+    public const int RecapLineLength = 100;
+
+    /// <summary>
+    /// The chat so far, for a page whose history went with a restart of the bot: the last <see cref="RecapLines"/>
+    /// messages as quotes, each cut to <see cref="RecapLineLength"/> characters.
+    /// </summary>
+    public static string Recap(string persona, IReadOnlyList<Core.Evaluation.TranscriptLine> lines, bool zh)
+    {
+        var shown = lines.TakeLast(RecapLines).Select(line =>
+        {
+            var text = string.Join(' ', line.Text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            text = text.Length > RecapLineLength ? text[..RecapLineLength] + "…" : text;
+            var who = line.Speaker == Core.Evaluation.Speaker.Customer ? Escape(persona) : zh ? "你" : "You";
+            return $"> **{who}**{(zh ? "：" : ": ")}{Escape(text)}";
+        }).ToList();
+        var title = zh ? $"_前面的对话（最近 {shown.Count} 条）：_" : $"_Earlier in this chat (the last {shown.Count} messages):_";
+        return title + "\n\n" + string.Join("\n>\n", shown);
+    }
+
     /// <summary>When the bot stopped (a restart) before a message's turn was stored: nothing of it was kept.</summary>
     public static string TurnInterrupted(bool zh) => zh
         ? "_（机器人正在重启，刚才这条消息没有处理，请再发一次。）_"

@@ -78,13 +78,21 @@ public sealed partial class PracticeConversation(
     /// chasers count from now, as they do after any line the customer says: the trainee could not see the line while
     /// the bot was away, and that wait is not theirs.
     /// </summary>
-    public async Task ResumeAsync(ConversationState state, Outbox outbox, CancellationToken cancellationToken = default)
+    public async Task ResumeAsync(ConversationState state, Outbox outbox, bool recap, CancellationToken cancellationToken = default)
     {
         var session = state.Session!;
         var zh = Locales.IsChinese(session.Locale);
         // The customer list would only be in the way now (Web Chat asks for it right after joining).
         state.Welcomed = true;
         await outbox.TextAsync(BotTexts.SessionResumed(session.Persona.Name, zh), cancellationToken);
+        // The customer's last line comes on its own below, so the recap ends before it.
+        var transcript = session.Transcript;
+        var lastShownBelow = session.LastCustomerText is { Length: > 0 } && transcript.Count > 0 && transcript[^1].Speaker == Core.Evaluation.Speaker.Customer;
+        var earlier = transcript.Take(transcript.Count - (lastShownBelow ? 1 : 0)).ToList();
+        if (recap && earlier.Any(line => line.Speaker == Core.Evaluation.Speaker.Trainee))
+        {
+            await outbox.TextAsync(BotTexts.Recap(session.Persona.Name, earlier, zh), cancellationToken);
+        }
         if (session.LastCustomerText is { Length: > 0 } line)
         {
             await outbox.MessageAsync(

@@ -256,8 +256,10 @@ public sealed class PracticeTurnHandler(
         {
             if (BotJoined(activity) && state.Session is { IsOver: false })
             {
-                // A conversation started afresh around a session still running: nothing of it is on screen.
-                await practice.ResumeAsync(state, outbox, cancellationToken);
+                // A conversation started afresh around a session still running: nothing of it is on screen. The
+                // embedded Direct Line's history went with the restart, so its page also gets the chat so far; Teams
+                // and Azure's Direct Line keep theirs.
+                await practice.ResumeAsync(state, outbox, recap: activity.ChannelId == DirectLine.DirectLineChannel.ChannelId, cancellationToken);
             }
             else if (!state.Welcomed)
             {

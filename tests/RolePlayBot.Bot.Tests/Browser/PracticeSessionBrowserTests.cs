@@ -90,6 +90,8 @@ public sealed class PracticeSessionBrowserTests(Chromium chromium) : IDisposable
                 await page.Page.ReloadAsync();
                 await page.WaitForActionAsync("a.type === 'DIRECT_LINE/CONNECT_FULFILLED'");
                 await page.WaitForBotTextAsync("继续刚才的练习");
+                await page.WaitForBotTextAsync("前面的对话");
+                await page.WaitForBotTextAsync(replies[1][..12]);   // the trainee's own words, in the recap of the chat so far
                 await page.WaitForBotTextAsync("林女士");
                 await page.SendAsync(replies[2]);
                 await FeedbackAsync(page, 3);

@@ -37,4 +37,32 @@ public sealed class ResumeTests
             a.MembersAdded = [new ChannelAccount { Id = chat.BotId, Name = "RolePlayBot" }]));
         Assert.DoesNotContain(Sent.Texts(idle), t => t.Contains("继续刚才的练习"));
     }
+
+    [Fact]
+    public async Task On_the_embedded_Direct_Line_the_page_also_gets_the_chat_so_far_quoted()
+    {
+        using var chat = new ChatHarness("directline", settings: new() { ["Conversations:ChaserIntervalSeconds"] = "0" });
+        await chat.SayAsync("开始 allergy-complaint");
+        chat.Time.Advance(TimeSpan.FromSeconds(15));
+        await chat.SayAsync("林女士您好，*真的*非常抱歉，脸上又红又痒一定很难受。");
+        chat.Time.Advance(TimeSpan.FromSeconds(15));
+        var longReply = "麻烦您先停用精华液，" + new string('请', 120);
+        await chat.SayAsync(longReply);
+        var lastLine = chat.Sender.Sent[^1].Activity.Text!;
+
+        var (resumed, _) = await chat.SendAsync(chat.Activity(ActivityTypes.ConversationUpdate, a =>
+            a.MembersAdded = [new ChannelAccount { Id = chat.BotId, Name = "RolePlayBot" }, new ChannelAccount { Id = chat.UserId, Name = "Ada" }]));
+
+        var texts = Sent.Texts(resumed);
+        Assert.Equal(3, texts.Count);
+        Assert.Contains("继续刚才的练习", texts[0]);
+        var recap = texts[1];
+        Assert.StartsWith("_前面的对话（最近 4 条）：_", recap, StringComparison.Ordinal);   // opening, reply, answer, reply
+        Assert.Contains("> **你**：林女士您好，\\*真的\\*非常抱歉", recap, StringComparison.Ordinal);   // the trainee's own words, Markdown kept literal
+        Assert.Contains("> **你**：麻烦您先停用精华液，" + new string('请', 90) + "…", recap, StringComparison.Ordinal);
+        Assert.Contains("> **敏感肌的林女士**：", recap, StringComparison.Ordinal);
+        Assert.Equal(lastLine, texts[2]);   // the customer's last line on its own, not in the recap
+        Assert.DoesNotContain(lastLine.Split('：', 2)[1][..10], recap, StringComparison.Ordinal);
+        Assert.Equal(InputHints.Expecting, resumed[^1].InputHint);
+    }
 }
