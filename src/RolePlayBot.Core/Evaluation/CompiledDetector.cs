@@ -21,7 +21,15 @@ internal sealed class CompiledDetector
         Unless = Join(detector.Unless);
         Requires = Join(detector.Requires ?? []);
         UnlessWholeReply = string.Equals(detector.UnlessScope, "reply", StringComparison.Ordinal);
+        BothLanguages = detector.Locale == "any";
+        ReadsWholeReply = detector.Patterns.Any(p => p.StartsWith('^') || p.StartsWith("(^", StringComparison.Ordinal) || p.EndsWith('$'));
     }
+
+    /// <summary>A detector of both languages' sets (locale "any").</summary>
+    public bool BothLanguages { get; }
+
+    /// <summary>A pattern anchored to the reply's start or end: it judges the reply's shape, not a phrase in it.</summary>
+    public bool ReadsWholeReply { get; }
 
     public int ItemIndex { get; }
 
