@@ -26,6 +26,7 @@ public sealed class TraineeRateLimiter
     private readonly LocalRateBuckets _local;
     private readonly ISharedRateBuckets? _shared;
     private readonly ILogger _log;
+    private long _failureQuietUntil;
 
     public TraineeRateLimiter(
         IOptions<RateLimitOptions> options, TimeProvider time, ISharedRateBuckets? shared = null, ILogger<TraineeRateLimiter>? log = null)
@@ -107,7 +108,18 @@ public sealed class TraineeRateLimiter
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _log.LogWarning(e, "The shared rate limit could not be read; the message passes unlimited");
+            // With the database down every message fails here; one warning a minute says so without burying the log.
+            var now = _time.GetUtcNow().UtcTicks;
+            var quietUntil = Interlocked.Read(ref _failureQuietUntil);
+            if (now >= quietUntil && Interlocked.CompareExchange(ref _failureQuietUntil, now + TimeSpan.TicksPerMinute, quietUntil) == quietUntil)
+            {
+                _log.LogWarning(e, "The shared rate limit could not be read; messages pass unlimited (further failures this minute are logged at Debug)");
+            }
+            else
+            {
+                _log.LogDebug(e, "The shared rate limit could not be read; the message passes unlimited");
+            }
+
             return RateDecision.Allow;
         }
     }

@@ -127,12 +127,20 @@ public sealed class TraineeRateLimiterTests
     }
 
     [Fact]
-    public async Task A_shared_store_that_fails_lets_messages_through()
+    public async Task A_shared_store_that_fails_lets_messages_through_with_one_warning_a_minute()
     {
-        var limiter = Limiter(perUser: 1, shared: new MemoryRateBuckets { Failing = true });
+        using var logs = new Logging.CapturedLogs();
+        var limiter = new TraineeRateLimiter(Options.Create(new RateLimitOptions { PerUserPerMinute = 1 }), time,
+            new MemoryRateBuckets { Failing = true }, new Microsoft.Extensions.Logging.Logger<TraineeRateLimiter>(new Microsoft.Extensions.Logging.LoggerFactory([logs])));
 
         Assert.Equal(5, await PassingAsync(limiter, "u", "c", 5));
         Assert.True((await limiter.CheckAsync("u", "c")).Allowed);
+        time.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(3, await PassingAsync(limiter, "u", "c", 3));
+
+        var failures = logs.Lines.Where(l => l.Message.Contains("shared rate limit", StringComparison.Ordinal)).ToList();
+        Assert.Equal(9, failures.Count);
+        Assert.Equal(2, failures.Count(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning));
     }
 
     [Fact]
