@@ -52,7 +52,9 @@ public sealed class PostgresTrainingStore : AdoTrainingStore, ISharedRateBuckets
     /// <see cref="AutoPreparedStatements"/>) unless it says otherwise: the store sends the same few statements for every
     /// turn, and a prepared one skips PostgreSQL's parse and plan (in the load test at 200 trainees, 16–22% more turns
     /// a second). Say <c>Max Auto Prepare=0</c> behind a pooler that cannot keep prepared statements (PgBouncer's
-    /// transaction mode before 1.21).
+    /// transaction mode before 1.21). Keep naming columns in every statement (no <c>SELECT *</c>, no <c>RETURNING *</c>):
+    /// then a migration that adds a column, applied by a newer instance, does not change the result of a statement an
+    /// older instance still has prepared ("cached plan must not change result type").
     /// </summary>
     public static string WithAutoPrepare(string connectionString)
     {
