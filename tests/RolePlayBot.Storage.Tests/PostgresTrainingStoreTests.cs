@@ -80,6 +80,30 @@ public sealed class PostgresTrainingStoreTests : TrainingStoreContract
         Assert.All(await store.RateBucketsAsync(["user|a", "user|b"]), Assert.Null);
     }
 
+    [Fact]
+    public async Task Statements_an_instance_has_prepared_survive_a_column_added_by_a_newer_instances_migration()
+    {
+        var older = await MigratedStoreAsync();
+        await older.CommitAsync(Samples.Commit("c1", 0, "a1", session: Samples.Session(), turns: [Samples.Turn("s1", 0)]));
+        for (var i = 0; i < 8; i++)
+        {
+            // Past Npgsql's Auto Prepare Min Usages (5): these statements are now prepared on the older instance's connections.
+            Assert.NotNull(await older.FindConversationAsync("c1"));
+            Assert.Single(await older.TurnsAsync("s1"));
+        }
+
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server!.ConnectionString) { Database = database, Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var alter = new NpgsqlCommand("ALTER TABLE conversations ADD COLUMN later_note text; ALTER TABLE turns ADD COLUMN later_note text", connection);
+            await alter.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(1, (await older.FindConversationAsync("c1"))!.Version);
+        Assert.Single(await older.TurnsAsync("s1"));
+        Assert.Equal(2, await older.CommitAsync(Samples.Commit("c1", 1, "a2")));
+    }
+
     private static RateBucketRecord Bucket(string key, double tokens, DateTimeOffset? forgetAfter = null) =>
         new(key, tokens, DateTimeOffset.UnixEpoch, DateTimeOffset.MinValue, forgetAfter ?? DateTimeOffset.UtcNow.AddMinutes(1));
 
