@@ -189,4 +189,10 @@ public sealed class HardCaseTests
         Assert.False(e.IsObserved(PresumedBadFaith));
         Assert.True(e.IsObserved(ClarifyingQuestion));
     }
+
+    [Theory]
+    [InlineData("I totally get how frustrating this is. I'll refund you today.")]
+    [InlineData("I can really see why you're upset about the delay.")]
+    [InlineData("I completely understand how worrying a rash like that is.")]
+    public void An_intensifier_does_not_hide_a_named_feeling_en(string reply) => Assert.True(Eval.En(reply).IsObserved(AcknowledgeEmotion));
 }
