@@ -36,6 +36,12 @@ public sealed class PostgresTrainingStore : AdoTrainingStore, ISharedRateBuckets
         WHERE b.key = v.key
         """;
 
+    /// <summary>
+    /// How many statements each connection keeps prepared by default: a turn's dozen and the sweeps' fit; the
+    /// dashboard's rarer queries take the least recently used places.
+    /// </summary>
+    public const int AutoPreparedStatements = 32;
+
     // "RPBstore" in ASCII: the advisory lock id that serialises migrations across instances.
     private const long MigrationLockId = 0x5250_4273_746F_7265;
     private readonly NpgsqlDataSource dataSource;
@@ -58,7 +64,7 @@ public sealed class PostgresTrainingStore : AdoTrainingStore, ISharedRateBuckets
     /// </summary>
     public static string WithAutoPrepare(string connectionString)
     {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
             return connectionString;
@@ -66,9 +72,6 @@ public sealed class PostgresTrainingStore : AdoTrainingStore, ISharedRateBuckets
 
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
     }
-
-    /// <summary>How many statements each connection keeps prepared by default (the store has fewer distinct ones).</summary>
-    public const int AutoPreparedStatements = 32;
 
     private protected override string SchemaMigrationsDdl => """
         CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)
