@@ -72,6 +72,14 @@ public sealed class PostgresTrainingStoreTests : TrainingStoreContract
 
         Assert.Equal(2, seen);
         Assert.Equal(3, readBack[0]!.Tokens);
+        for (var i = 0; i < 12; i++)
+        {
+            // Past Npgsql's Auto Prepare Min Usages: the lock's statements, prepared, still run and lose no count.
+            await store.UpdateRateBucketsAsync(["user|a"], found => new RateBucketUpdate<int>(0, [Bucket("user|a", found[0]!.Tokens + 1, forgetAfter: now.AddMinutes(1))]));
+            Assert.Equal(4 + i, (await store.RateBucketsAsync(["user|a"]))[0]!.Tokens);
+        }
+
+        await store.UpdateRateBucketsAsync(["user|a"], _ => new RateBucketUpdate<int>(0, [Bucket("user|a", 3, forgetAfter: now.AddMinutes(1))]));
         Assert.Equal(DateTimeOffset.MinValue, readBack[0]!.QuietUntil);
         Assert.Null(readBack[1]);
         Assert.Equal(0, await store.ForgetRateBucketsAsync(now.AddSeconds(-1)));   // "user|b": forget_after is when it was locked
