@@ -42,6 +42,8 @@ public static class DirectLineHosting
     public static WebApplication MapWebChat(this WebApplication app)
     {
         app.UseDefaultFiles();
+        var compressed = ActivatorUtilities.CreateInstance<CompressedStaticFiles>(app.Services);
+        app.Use(compressed.InvokeAsync);
         app.UseStaticFiles();
         WebChatApi.Map(app);
         return app;
