@@ -10,7 +10,7 @@
 # Prints Markdown tables and writes them to bench/results/<date>.md.
 #
 # Usage: bench/run.sh [--n 50,200,1000] [--duration 15] [--warmup 5] [--settle 30] [--model-latency 200,1500] [--rate 0]
-#                     [--targets offline-sqlite,offline-postgres,model-sqlite,echo,model-relay,model-relay-dotnet] [--no-bdn]
+#                     [--targets offline-sqlite,offline-postgres,model-sqlite,echo,model-relay,model-relay-dotnet(,model-relay-dotnet-stream)] [--no-bdn]
 # RPB_BENCH_POSTGRES=<Npgsql connection string> uses an existing server instead of a throwaway cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."

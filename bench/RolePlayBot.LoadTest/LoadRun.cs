@@ -90,7 +90,7 @@ public sealed class LoadRun(LoadOptions options)
     private string? Skip(string target) => target switch
     {
         Target.OfflinePostgres when string.IsNullOrWhiteSpace(options.Postgres) => "no --postgres connection string",
-        Target.ModelRelayDotnet when !File.Exists(options.RelayDllPath) => $"{options.RelayDllPath} is missing (dotnet build -c Release)",
+        _ when Target.IsDotnetRelay(target) && !File.Exists(options.RelayDllPath) => $"{options.RelayDllPath} is missing (dotnet build -c Release)",
         _ when Target.IsReference(target) && !File.Exists(Path.Combine(options.EchoDirPath, "node_modules", "botbuilder", "package.json")) =>
             $"{options.EchoDirPath}/node_modules is missing (run npm ci there)",
         _ when !Target.IsReference(target) && !File.Exists(options.BotDllPath) => $"{options.BotDllPath} is missing (dotnet build -c Release)",
@@ -99,10 +99,10 @@ public sealed class LoadRun(LoadOptions options)
 
     private async Task<ChildProcess> StartAsync(string target, StubModelServer? stub, string? sqliteFile = null, IDictionary<string, string>? extra = null)
     {
-        if (target == Target.ModelRelayDotnet)
+        if (Target.IsDotnetRelay(target))
         {
             return await ChildProcess.StartAsync(target, "dotnet", [options.RelayDllPath], Path.GetDirectoryName(options.RelayDllPath)!,
-                new Dictionary<string, string> { ["MODEL_URL"] = stub!.Endpoint }, port => new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{port}" });
+                new Dictionary<string, string> { ["MODEL_URL"] = stub!.Endpoint, ["RELAY_STREAM"] = target == Target.ModelRelayDotnetStream ? "1" : "0" }, port => new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{port}" });
         }
 
         if (Target.IsReference(target))

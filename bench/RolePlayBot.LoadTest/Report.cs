@@ -34,7 +34,9 @@ public static class Report
                 + "else is, the trips to and from the stub included; replies that found their session over are not counted. "
                 + $"{Target.ModelRelay} (Microsoft's JavaScript SDK) and {Target.ModelRelayDotnet} (bare ASP.NET Core) make the same two calls "
                 + "and answer with the customer's text, nothing else: their own time is the floor the load tool, the loopback trips and "
-                + "the runtime set on this machine. Before the model = from the inbound POST to the arrival of the turn's later call at the stub; "
+                + $"the runtime set on this machine; {Target.ModelRelayDotnetStream} also sends what RolePlayBot sends a Teams 1:1 chat "
+                + "(a typing indicator, the customer's text as a livestream, a feedback card with the judge's answer, the final message): "
+                + "the floor for a bot that streams and gives feedback. Before the model = from the inbound POST to the arrival of the turn's later call at the stub; "
                 + "after = from that call's last byte to the completing arrival at the connector:");
             text.AppendLine();
             text.AppendLine("| bot | trainees | model latency ms | stub's real answer p50 / p99 ms | model calls per reply turn | streamed calls | most calls in flight | reply p50 ms | reply p50 / latency | overhead p50 ms | overhead p99 ms | bot's own p50 ms | bot's own p99 ms | before the model p50 / p99 ms | after the model p50 / p99 ms |");

@@ -8,6 +8,10 @@ using System.Text.Json;
 // JSON) against MODEL_URL, and posts the customer's text back to the activity's serviceUrl. No SDK, no storage, no
 // prompt, no evaluation: what it adds to a turn beyond the model's time is the floor that the load tool, the loopback
 // trips and the runtime set on this machine, measured the same way as RolePlayBot's own time.
+// With RELAY_STREAM=1 (target model-relay-dotnet-stream) it also sends what RolePlayBot sends a Teams 1:1 chat per
+// turn: a typing indicator at once, the customer's text as a livestream while it arrives (a chunk at the first text,
+// the next no sooner than a second after the previous one returned), a card with the judge's answer, then the final
+// message closing the stream: the floor for a bot that streams and gives feedback, still with no storage or prompt.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
@@ -20,6 +24,9 @@ var http = new HttpClient(new SocketsHttpHandler
     AutomaticDecompression = DecompressionMethods.None,
 });
 var json = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+var streaming = app.Configuration["RELAY_STREAM"] == "1";
+Livestream.Interval = TimeSpan.FromSeconds(1);
+Livestream.Send = (inbound, activity) => SendAsync<object>(inbound, activity);
 
 app.MapGet("/", () => "model relay");
 app.MapPost("/api/messages", async (HttpContext context) =>
@@ -54,27 +61,48 @@ async Task RelayAsync(Inbound inbound)
             new { role = "system", content = "You are a customer of an online shop." },
             new { role = "user", content = inbound.Text },
         };
-        var customer = CompleteAsync(new { model = "bench-stub", stream = true, messages }, stream: true);
+        var typing = streaming ? SendAsync(inbound, new { type = "typing" }) : Task.FromResult<string?>(null);
+        var stream = streaming ? new Livestream(inbound, typing) : null;
+        var customer = CompleteAsync(new { model = "bench-stub", stream = true, messages }, stream: true, stream);
         var judge = CompleteAsync(new { model = "bench-stub", response_format = new { type = "json_object" }, messages }, stream: false);
         var text = await customer;
-        using (JsonDocument.Parse(await judge))
+        var verdict = await judge;
+        using (JsonDocument.Parse(verdict))
         {
         }
 
-        var reply = JsonSerializer.SerializeToUtf8Bytes(new
+        if (stream is null)
+        {
+            await SendAsync(inbound, new { type = "message", text });
+            return;
+        }
+
+        var streamId = await stream.StopAsync();
+        await SendAsync(inbound, new
         {
             type = "message",
-            text,
-            replyToId = inbound.Id,
-            conversation = new { id = inbound.ConversationId },
-            from = inbound.Recipient,
-            recipient = inbound.From,
+            attachments = new[]
+            {
+                new
+                {
+                    contentType = "application/vnd.microsoft.card.adaptive",
+                    content = new
+                    {
+                        type = "AdaptiveCard",
+                        version = "1.5",
+                        body = new object[]
+                        {
+                            new { type = "TextBlock", text = "Feedback", weight = "Bolder", wrap = true },
+                            new { type = "TextBlock", text = verdict, wrap = true },
+                        },
+                    },
+                },
+            },
         });
-        var url = $"{inbound.ServiceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(inbound.ConversationId)}/activities/{Uri.EscapeDataString(inbound.Id)}";
-        using var content = new ByteArrayContent(reply);
-        content.Headers.ContentType = json;
-        using var response = await http.PostAsync(url, content);
-        response.EnsureSuccessStatusCode();
+        var info = new { type = "streaminfo", streamId, streamType = "final" };
+        await SendAsync<object>(inbound, streamId is null
+            ? new { type = "message", text }
+            : new { type = "message", id = streamId, text, entities = new[] { info }, channelData = new { streamId, streamType = "final" } });
     }
     catch (Exception e)
     {
@@ -82,8 +110,25 @@ async Task RelayAsync(Inbound inbound)
     }
 }
 
+// Posts one activity to the conversation, as a reply to the inbound one; returns the id the connector gave it.
+async Task<string?> SendAsync<T>(Inbound inbound, T activity)
+{
+    var body = JsonSerializer.SerializeToNode(activity)!.AsObject();
+    body["replyToId"] = inbound.Id;
+    body["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = inbound.ConversationId };
+    body["from"] = System.Text.Json.Nodes.JsonNode.Parse(inbound.Recipient.GetRawText());
+    body["recipient"] = System.Text.Json.Nodes.JsonNode.Parse(inbound.From.GetRawText());
+    var url = $"{inbound.ServiceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(inbound.ConversationId)}/activities/{Uri.EscapeDataString(inbound.Id)}";
+    using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+    content.Headers.ContentType = json;
+    using var response = await http.PostAsync(url, content);
+    response.EnsureSuccessStatusCode();
+    using var answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+    return answer.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
+}
+
 // One Chat Completions call: the judge's JSON content, or the customer's text put together from its streamed deltas.
-async Task<string> CompleteAsync(object body, bool stream)
+async Task<string> CompleteAsync(object body, bool stream, Livestream? livestream = null)
 {
     using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
     content.Headers.ContentType = json;
@@ -111,10 +156,108 @@ async Task<string> CompleteAsync(object body, bool stream)
             && choices[0].GetProperty("delta").TryGetProperty("content", out var delta))
         {
             text.Append(delta.GetString());
+            livestream?.Report(text.ToString());
         }
     }
 
     return text.ToString();
+}
+
+// The customer's text as a livestream (botframework.md §4.6): one chunk at a time with the whole text so far, the
+// first without a stream id (the connector's answer is the id), each later one no sooner than the interval after the
+// previous one returned; the text in between is skipped, not queued.
+internal sealed class Livestream
+{
+    private readonly Lock gate = new();
+    private readonly CancellationTokenSource stop = new();
+    private readonly Inbound inbound;
+    private readonly Task after;
+    private string? newest;
+    private string? sent;
+    private Task loop = Task.CompletedTask;
+    private bool stopped;
+    private int sequence;
+    private long lastReturned;
+
+    public Livestream(Inbound inbound, Task after)
+    {
+        this.inbound = inbound;
+        this.after = after;
+    }
+
+    public string? StreamId { get; private set; }
+
+    public static Func<Inbound, object, Task<string?>> Send { get; set; } = null!;
+
+    public static TimeSpan Interval { get; set; }
+
+    public void Report(string text)
+    {
+        lock (gate)
+        {
+            newest = text;
+            if (loop.IsCompleted && !stopped)
+            {
+                loop = PumpAsync();
+            }
+        }
+    }
+
+    public async Task<string?> StopAsync()
+    {
+        Task running;
+        lock (gate)
+        {
+            stopped = true;
+            running = loop;
+        }
+
+        // A chunk on its way is waited for (the final must not overtake it); the pause after one is not.
+        await stop.CancelAsync();
+        await running;
+        return StreamId;
+    }
+
+    private async Task PumpAsync()
+    {
+        await after;
+        while (true)
+        {
+            var wait = lastReturned == 0 ? TimeSpan.Zero : Interval - System.Diagnostics.Stopwatch.GetElapsedTime(lastReturned);
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            string text;
+            lock (gate)
+            {
+                if (stopped || newest is null || newest == sent)
+                {
+                    loop = Task.CompletedTask;
+                    return;
+                }
+
+                text = newest;
+            }
+
+            sequence++;
+            var info = new { type = "streaminfo", streamId = StreamId, streamType = "streaming", streamSequence = sequence };
+            var id = await Send(inbound, StreamId is null
+                ? new { type = "typing", text, entities = new[] { info }, channelData = new { streamType = "streaming", streamSequence = sequence } }
+                : new { type = "typing", id = StreamId, text, entities = new[] { info }, channelData = new { streamId = StreamId, streamType = "streaming", streamSequence = sequence } });
+            StreamId ??= id;
+            sent = text;
+            lastReturned = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+    }
 }
 
 internal sealed record Inbound(string Id, string Text, string ServiceUrl, string ConversationId, JsonElement Recipient, JsonElement From);
