@@ -2,7 +2,8 @@
 # Issue 5's benchmarks in one command (documented in BENCHMARKS.md; not part of ./test.sh):
 #   1. BenchmarkDotNet: the rule evaluator's replies per second on one core, the full evaluation, an offline session
 #      turn (with allocations), and the measured memory footprint of a session after k turns;
-#   2. the load test: N simulated Teams trainees against the real bot (Release, auth off) through /api/messages,
+#   2. the load test: N simulated Teams trainees against the real bot (Release, auth off) through /api/messages (and
+#      Web Chat trainees through the embedded Direct Line and its WebSockets: webchat-sqlite),
 #      replies timed at a loopback fake connector: offline + SQLite, offline + PostgreSQL (a throwaway cluster, as
 #      test.sh starts one), model mode against a loopback stub model server, and Microsoft's JavaScript echo bot
 #      (botbuilder CloudAdapter) under the same load in the same run, and the same SDK as a model relay (the two model
@@ -10,14 +11,14 @@
 # Prints Markdown tables and writes them to bench/results/<date>.md.
 #
 # Usage: bench/run.sh [--n 50,200,1000] [--duration 15] [--warmup 5] [--settle 30] [--model-latency 200,1500] [--rate 0]
-#                     [--targets offline-sqlite,offline-postgres,model-sqlite,echo,model-relay,model-relay-dotnet(,model-relay-dotnet-stream)] [--no-bdn]
+#                     [--targets offline-sqlite,offline-postgres,webchat-sqlite,model-sqlite,echo,model-relay,model-relay-dotnet(,model-relay-dotnet-stream)] [--no-bdn]
 # RPB_BENCH_POSTGRES=<Npgsql connection string> uses an existing server instead of a throwaway cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-rate=0 n=50,200,1000 duration=15 warmup=5 settle=30 latency=200,1500 targets="offline-sqlite,offline-postgres,model-sqlite,echo,model-relay,model-relay-dotnet" bdn=1
+rate=0 n=50,200,1000 duration=15 warmup=5 settle=30 latency=200,1500 targets="offline-sqlite,offline-postgres,webchat-sqlite,model-sqlite,echo,model-relay,model-relay-dotnet" bdn=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n=$2; shift 2 ;;

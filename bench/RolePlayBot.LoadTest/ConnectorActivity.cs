@@ -5,6 +5,12 @@ namespace RolePlayBot.LoadTest;
 /// <summary>What the load tool needs of an activity the bot sent to the connector: only its top-level fields are read.</summary>
 public readonly record struct ConnectorActivity(string? Type, string? Text, string? Summary, string? ReplyToId, bool HasAttachments, string? InputHint = null)
 {
+    /// <summary>The activity's id (Direct Line: the id the server gave a trainee's message, seen in its echo).</summary>
+    public string? Id { get; init; }
+
+    /// <summary>channelData.clientActivityID: the client's own id of a message, echoed back by Direct Line.</summary>
+    public string? ClientActivityId { get; init; }
+
     /// <summary>The customer waits for an answer: RolePlayBot's customer line in a running session.</summary>
     public bool ExpectsInput => InputHint == "expectingInput";
 
@@ -21,7 +27,7 @@ public readonly record struct ConnectorActivity(string? Type, string? Text, stri
 
     public static ConnectorActivity Parse(ReadOnlySpan<byte> json)
     {
-        string? type = null, text = null, summary = null, replyTo = null, hint = null;
+        string? type = null, text = null, summary = null, replyTo = null, hint = null, id = null, clientId = null;
         var attachments = false;
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -55,6 +61,10 @@ public readonly record struct ConnectorActivity(string? Type, string? Text, stri
                 {
                     hint = reader.GetString();
                 }
+                else if (name.SequenceEqual("id"u8))
+                {
+                    id = reader.GetString();
+                }
             }
             else if (reader.TokenType == JsonTokenType.StartArray && name.SequenceEqual("attachments"u8))
             {
@@ -72,12 +82,28 @@ public readonly record struct ConnectorActivity(string? Type, string? Text, stri
                     }
                 }
             }
+            else if (reader.TokenType == JsonTokenType.StartObject && name.SequenceEqual("channelData"u8))
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var field = reader.ValueTextEquals("clientActivityID"u8);
+                    reader.Read();
+                    if (field && reader.TokenType == JsonTokenType.String)
+                    {
+                        clientId = reader.GetString();
+                    }
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
             else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 reader.Skip();
             }
         }
 
-        return new ConnectorActivity(type, text, summary, replyTo, attachments, hint);
+        return new ConnectorActivity(type, text, summary, replyTo, attachments, hint) { Id = id, ClientActivityId = clientId };
     }
 }

@@ -9,8 +9,8 @@ public sealed class LoadOptions
         rpb-loadtest --repo DIR [options]
           --repo DIR             the repository (personas, test data, the built bot)         (default: found upwards)
           --bot-dll FILE         the bot's Release build      (default: src/RolePlayBot.Bot/bin/Release/net10.0/RolePlayBot.Bot.dll)
-          --targets LIST         offline-sqlite,offline-postgres,model-sqlite,echo,model-relay,model-relay-dotnet,
-                                 model-relay-dotnet-stream                                   (default: all that can run)
+          --targets LIST         offline-sqlite,offline-postgres,webchat-sqlite,model-sqlite,echo,model-relay,
+                                 model-relay-dotnet,model-relay-dotnet-stream                (default: all that can run)
           --n LIST               concurrent simulated trainees per step                      (default: 50,200,1000)
           --duration SECONDS     measured time per step                                      (default: 20)
           --warmup SECONDS       unmeasured time before each step                            (default: 5)

@@ -155,10 +155,12 @@ public sealed class LoadRun(LoadOptions options)
         var prefix = $"{runId}-{++step}";
         // At a fixed rate each trainee sends every n / rate seconds, their times spread evenly over that period.
         var period = rate > 0 ? TimeSpan.FromSeconds(n / (double)rate) : TimeSpan.Zero;
+        var wires = WebChats(target, bot, http, prefix, n);
         var trainees = Enumerable.Range(0, n)
-            .Select(i => new Trainee(i, prefix, http, bot.Endpoint, connector.ServiceUrl, scripts, Target.IsReference(target), recorder, period, period * i / n, tagReplies: stub is not null))
+            .Select(i => new Trainee(i, prefix, http, bot.Endpoint, connector.ServiceUrl, scripts, Target.IsReference(target), recorder, period, period * i / n, tagReplies: stub is not null, wires?[i]))
             .ToList();
         trainees.ForEach(connector.Register);
+        await using var closeWires = new Closing(wires);
         using var stop = new CancellationTokenSource();
         var running = trainees.Select(t => Task.Run(() => t.RunAsync(stop.Token))).ToList();
 
@@ -232,6 +234,24 @@ public sealed class LoadRun(LoadOptions options)
         return result;
     }
 
+    /// <summary>The Web Chat connections of a webchat target's trainees (null for the others).</summary>
+    private static DirectLineWire[]? WebChats(string target, ChildProcess bot, HttpClient http, string prefix, int n) =>
+        target == Target.WebChatSqlite
+            ? [.. Enumerable.Range(0, n).Select(i => new DirectLineWire(http, bot.Endpoint, $"u_bench_{prefix}_{i}"))]
+            : null;
+
+    /// <summary>Closes the Web Chat sockets of a step when it is over.</summary>
+    private sealed class Closing(DirectLineWire[]? wires) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var wire in wires ?? [])
+            {
+                await wire.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>Unmeasured load on a just-started bot until its JIT has settled (see <see cref="LoadOptions.Settle"/>).</summary>
     private async Task SettleAsync(string target, ChildProcess bot, FakeConnector connector, HttpClient http)
     {
@@ -242,10 +262,13 @@ public sealed class LoadRun(LoadOptions options)
 
         Log($"{target}: settling for {options.Settle.TotalSeconds:0} s");
         var recorder = new LatencyRecorder();
+        var prefix = $"{runId}-settle-{++step}";
+        var wires = WebChats(target, bot, http, prefix, 100);
         var trainees = Enumerable.Range(0, 100)
-            .Select(i => new Trainee(i, $"{runId}-settle-{++step}", http, bot.Endpoint, connector.ServiceUrl, scripts, Target.IsReference(target), recorder))
+            .Select(i => new Trainee(i, prefix, http, bot.Endpoint, connector.ServiceUrl, scripts, Target.IsReference(target), recorder, webChat: wires?[i]))
             .ToList();
         trainees.ForEach(connector.Register);
+        await using var closeWires = new Closing(wires);
         using var stop = new CancellationTokenSource(options.Settle);
         await Task.WhenAll(trainees.Select(t => Task.Run(() => t.RunAsync(stop.Token))));
         trainees.ForEach(connector.Unregister);

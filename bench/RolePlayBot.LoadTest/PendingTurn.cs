@@ -10,6 +10,19 @@ public sealed class PendingTurn(string activityId, TurnKind kind)
 
     public string ActivityId { get; } = activityId;
 
+    /// <summary>Direct Line: the id the server gave the message (its echo or the POST's answer tells it); replies name it.</summary>
+    public string? ServerId
+    {
+        get => Volatile.Read(ref serverId);
+        set => Volatile.Write(ref serverId, value);
+    }
+
+    private string? serverId;
+
+    /// <summary>True when an activity answering <paramref name="replyToId"/> answers this turn.</summary>
+    public bool Answers(string? replyToId) =>
+        replyToId is not null && (string.Equals(replyToId, ActivityId, StringComparison.Ordinal) || string.Equals(replyToId, ServerId, StringComparison.Ordinal));
+
     public TurnKind Kind { get; } = kind;
 
     public long SentAt { get; set; } = Stopwatch.GetTimestamp();

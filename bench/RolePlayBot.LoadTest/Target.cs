@@ -8,6 +8,9 @@ public static class Target
     public const string ModelSqlite = "model-sqlite";
     public const string Echo = "echo";
 
+    /// <summary>RolePlayBot offline on SQLite with every trainee in the bundled Web Chat's way: the embedded Direct Line and its WebSocket.</summary>
+    public const string WebChatSqlite = "webchat-sqlite";
+
     /// <summary>The echo bot as a model relay: the two calls of a model turn, then the customer's text (the floor).</summary>
     public const string ModelRelay = "model-relay";
 
@@ -20,7 +23,7 @@ public static class Target
     /// </summary>
     public const string ModelRelayDotnetStream = "model-relay-dotnet-stream";
 
-    public static readonly IReadOnlyList<string> All = [OfflineSqlite, OfflinePostgres, ModelSqlite, Echo, ModelRelay, ModelRelayDotnet, ModelRelayDotnetStream];
+    public static readonly IReadOnlyList<string> All = [OfflineSqlite, OfflinePostgres, WebChatSqlite, ModelSqlite, Echo, ModelRelay, ModelRelayDotnet, ModelRelayDotnetStream];
 
     /// <summary>The targets that answer through the stub model server.</summary>
     public static bool UsesModel(string target) => target is ModelSqlite or ModelRelay or ModelRelayDotnet or ModelRelayDotnetStream;

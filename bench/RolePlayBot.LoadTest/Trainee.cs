@@ -27,7 +27,8 @@ public sealed class Trainee(
     LatencyRecorder recorder,
     TimeSpan period = default,
     TimeSpan offset = default,
-    bool tagReplies = false)
+    bool tagReplies = false,
+    DirectLineWire? webChat = null)
 {
     /// <summary>
     /// Ends each reply in model mode, so the stub model can tell whose turn a call belongs to (the trainee's reply is
@@ -55,6 +56,23 @@ public sealed class Trainee(
     /// <summary>Sends turns back to back until <paramref name="stop"/>; failures are counted and the trainee goes on.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
+        if (webChat is not null)
+        {
+            try
+            {
+                await webChat.ConnectAsync(OnActivity, stop);
+            }
+            catch (Exception e) when (e is HttpRequestException or System.Net.WebSockets.WebSocketException)
+            {
+                recorder.Error($"Web Chat could not connect: {e.Message}");
+                return;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+
         if (period <= TimeSpan.Zero)
         {
             while (await TurnAsync(stop))
@@ -123,12 +141,10 @@ public sealed class Trainee(
         try
         {
             turn.SentAt = dueAt ?? Stopwatch.GetTimestamp();
-            using var content = new ByteArrayContent(Activity(turn.ActivityId, text));
-            content.Headers.ContentType = Json;
-            using var response = await http.PostAsync(botEndpoint, content, stop);
-            if (!response.IsSuccessStatusCode)
+            var (ok, error) = webChat is null ? await PostAsync(turn, text, stop) : await webChat.PostAsync(turn, text, Locale, stop);
+            if (!ok)
             {
-                recorder.Error($"inbound POST answered {(int)response.StatusCode}");
+                recorder.Error(error!);
                 await Task.Delay(100, stop);
                 return true;
             }
@@ -155,7 +171,17 @@ public sealed class Trainee(
         return true;
     }
 
-    /// <summary>Called by the connector for each activity of this conversation.</summary>
+    private async Task<(bool Ok, string? Error)> PostAsync(PendingTurn turn, string text, CancellationToken stop)
+    {
+        using var content = new ByteArrayContent(Activity(turn.ActivityId, text));
+        content.Headers.ContentType = Json;
+        using var response = await http.PostAsync(botEndpoint, content, stop);
+        return response.IsSuccessStatusCode ? (true, null) : (false, $"inbound POST answered {(int)response.StatusCode}");
+    }
+
+    private string Locale => echo || Script.Locale.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en-US";
+
+    /// <summary>Called by the connector (or the Web Chat's socket) for each activity of this conversation.</summary>
     public void OnActivity(ConnectorActivity activity, long arrived)
     {
         if (activity.IsScorecard)
@@ -169,7 +195,14 @@ public sealed class Trainee(
             turn = pending;
         }
 
-        if (turn is not null && string.Equals(activity.ReplyToId, turn.ActivityId, StringComparison.Ordinal))
+        if (turn is not null && activity.ClientActivityId is { } echoed && echoed == turn.ActivityId)
+        {
+            // Direct Line's echo of the trainee's own message, with the id the server gave it.
+            turn.ServerId ??= activity.Id;
+            return;
+        }
+
+        if (turn is not null && turn.Answers(activity.ReplyToId))
         {
             turn.Offer(activity, arrived);
         }
@@ -234,7 +267,7 @@ public sealed class Trainee(
             json.WriteEndObject();
             json.WriteString("text", text);
             json.WriteString("textFormat", "plain");
-            json.WriteString("locale", echo || Script.Locale.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en-US");
+            json.WriteString("locale", Locale);
             json.WriteEndObject();
         }
 
