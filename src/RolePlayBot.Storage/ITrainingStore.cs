@@ -77,8 +77,11 @@ public interface ITrainingStore
     /// </summary>
     Task<PrunedRows> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default);
 
-    /// <summary>Keys of conversations whose state says a session is running (the chaser's work list).</summary>
-    Task<IReadOnlyList<string>> RunningConversationsAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The conversations whose state says a session is running (the chaser's work list), ordered by key, each with
+    /// the version of its stored state: a caller holding that version decoded need not read the state again.
+    /// </summary>
+    Task<IReadOnlyList<RunningConversation>> RunningConversationsAsync(CancellationToken cancellationToken = default);
 
     // The read side, for the dashboard and "my progress".
 

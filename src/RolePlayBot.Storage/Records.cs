@@ -3,6 +3,9 @@ namespace RolePlayBot.Storage;
 /// <summary>A conversation's state as stored: opaque JSON and its optimistic-concurrency version (1 after the first commit).</summary>
 public sealed record StoredConversation(string Key, string StateJson, long Version, bool Running, DateTimeOffset UpdatedAt);
 
+/// <summary>A conversation with a session running, and the version of its stored state.</summary>
+public sealed record RunningConversation(string Key, long Version);
+
 /// <summary>One turn's writes, committed together or not at all.</summary>
 /// <param name="ConversationKey">The conversation (channel + conversation id).</param>
 /// <param name="ExpectedVersion">The version read before the turn; 0 when the conversation was new.</param>

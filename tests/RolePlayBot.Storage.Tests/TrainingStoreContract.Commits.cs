@@ -168,7 +168,7 @@ public abstract partial class TrainingStoreContract
     }
 
     [Fact]
-    public async Task Running_conversations_are_those_whose_last_commit_said_running()
+    public async Task Running_conversations_are_those_whose_last_commit_said_running_with_their_versions()
     {
         var store = await MigratedStoreAsync();
         await store.CommitAsync(Commit("c1", 0, "a1", running: true));
@@ -178,7 +178,7 @@ public abstract partial class TrainingStoreContract
         await store.CommitAsync(Commit("c4", 0, "a1", running: false));
         await store.CommitAsync(Commit("c4", 1, "a2", running: true));
 
-        Assert.Equal(["c1", "c4"], await store.RunningConversationsAsync());
+        Assert.Equal([new RunningConversation("c1", 1), new RunningConversation("c4", 2)], await store.RunningConversationsAsync());
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public abstract partial class TrainingStoreContract
         Assert.Equal(session, await store.SessionAsync("s1"));
         Assert.Equal([Turn("s1", 0)], await store.TurnsAsync("s1"));
         Assert.Equal(["一"], (await store.PendingOutboxAsync(10)).Select(item => Text(item.ActivityJson)));
-        Assert.Equal(["c1"], await store.RunningConversationsAsync());
+        Assert.Equal([new RunningConversation("c1", 1)], await store.RunningConversationsAsync());
     }
 
     private static string Text(string activityJson) =>

@@ -43,7 +43,7 @@ public abstract partial class TrainingStoreContract
         Assert.Equal(session, await restarted.SessionAsync("s1"));
         Assert.Equal([Turn("s1", 0)], await restarted.TurnsAsync("s1"));
         Assert.Single(await restarted.PendingOutboxAsync(10));
-        Assert.Equal(["c1"], await restarted.RunningConversationsAsync());
+        Assert.Equal([new RunningConversation("c1", 1)], await restarted.RunningConversationsAsync());
         Assert.Equal(2, await restarted.CommitAsync(Commit("c1", 1, "a2")));
     }
 

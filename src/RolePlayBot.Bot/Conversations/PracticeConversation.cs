@@ -185,6 +185,15 @@ public sealed partial class PracticeConversation(
     }
 
     /// <summary>
+    /// True when <see cref="ChaseAsync"/> at <paramref name="now"/> would find nothing due: a running session whose
+    /// customer has not waited long enough to chase or leave. False when something is due or it cannot be told.
+    /// </summary>
+    public static bool NothingDue(ConversationState state, DateTimeOffset now) =>
+        state.Session is { IsOver: false } session
+        && session.NextWaitingEventAt is { } next
+        && NonNegative(now - state.CustomerSentAt) < next - session.LastCustomerMessageAt;
+
+    /// <summary>
     /// Lets the clock run for a waiting customer (the chaser): sends what they say while waiting, and the
     /// scorecard when they leave. Returns how many customer messages went out.
     /// </summary>

@@ -35,6 +35,13 @@ public sealed class ConversationCache(int capacity)
         return entry.Version == version ? entry.State : null;
     }
 
+    /// <summary>
+    /// The state held for <paramref name="key"/> and its version, left in the cache: for a reader that holds the
+    /// conversation's lock (so no turn has it out) and changes nothing. Null when none is held.
+    /// </summary>
+    public (long Version, ConversationState State)? Peek(string key) =>
+        _entries.TryGetValue(key, out var entry) ? (entry.Version, entry.State) : null;
+
     /// <summary>The version held for <paramref name="key"/>, or -1.</summary>
     public long VersionOf(string key) => _entries.TryGetValue(key, out var entry) ? entry.Version : -1;
 

@@ -124,6 +124,29 @@ public sealed class PracticeSession
     }
 
     /// <summary>
+    /// The session time at which <see cref="CheckWaitingAsync"/> next has something to do (the customer chases or
+    /// leaves), or null while the clock does not run (not started, or over). Before it a check changes nothing, so a
+    /// caller may skip the session until then.
+    /// </summary>
+    public DateTimeOffset? NextWaitingEventAt
+    {
+        get
+        {
+            if (!Started || IsOver)
+            {
+                return null;
+            }
+
+            var chaseAfter = TimeSpan.FromSeconds(Persona.Mood.ChaseAfterSeconds);
+            var leaveAfter = TimeSpan.FromSeconds(Persona.Mood.LeaveAfterSeconds);
+            var chase = chaseAfter * (_pendingChasers.Count + 1);
+            return _pendingChasers.Count < MaxChasers && chase < leaveAfter
+                ? LastCustomerMessageAt + chase
+                : LastCustomerMessageAt + leaveAfter;
+        }
+    }
+
+    /// <summary>
     /// Lets the clock run: when the trainee has kept the customer waiting past the persona's chase threshold,
     /// the customer chases (and gets angrier); past the leave threshold, or out of patience, they give up.
     /// Returns the messages the customer sent, oldest first (empty when nothing was due).

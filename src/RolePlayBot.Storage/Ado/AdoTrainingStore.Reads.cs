@@ -55,11 +55,11 @@ public abstract partial class AdoTrainingStore
         return command;
     }
 
-    public async Task<IReadOnlyList<string>> RunningConversationsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RunningConversation>> RunningConversationsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(StoreSql.RunningConversations);
-        return await ReadAllAsync(command, r => r.GetString(0), cancellationToken);
+        return await ReadAllAsync(command, r => new RunningConversation(r.GetString(0), r.GetInt64(1)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<TraineeSummary>> TraineesAsync(CancellationToken cancellationToken = default)

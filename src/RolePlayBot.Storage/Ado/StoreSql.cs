@@ -94,7 +94,7 @@ internal static class StoreSql
             SELECT conversation_key, activity_id FROM processed_activities WHERE processed_at < @before ORDER BY processed_at LIMIT @max)
         """;
 
-    public const string RunningConversations = "SELECT conversation_key FROM conversations WHERE running ORDER BY conversation_key";
+    public const string RunningConversations = "SELECT conversation_key, version FROM conversations WHERE running ORDER BY conversation_key";
 
     // The name is the one of the trainee's latest session, so a renamed trainee shows the current name.
     public const string Trainees = """

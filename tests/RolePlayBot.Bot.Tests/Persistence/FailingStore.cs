@@ -22,6 +22,11 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
 
     public Failure FailNext { get; set; }
 
+    /// <summary>How many times a conversation's stored state was read (directly, or as the start of a turn).</summary>
+    public int ConversationReads => Volatile.Read(ref _conversationReads);
+
+    private int _conversationReads;
+
     public Task<long> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
     {
         var failure = FailNext;
@@ -38,8 +43,11 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => inner.MigrateAsync(cancellationToken);
 
-    public Task<StoredConversation?> FindConversationAsync(string conversationKey, CancellationToken cancellationToken = default) =>
-        inner.FindConversationAsync(conversationKey, cancellationToken);
+    public Task<StoredConversation?> FindConversationAsync(string conversationKey, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _conversationReads);
+        return inner.FindConversationAsync(conversationKey, cancellationToken);
+    }
 
     public Task<bool> IsProcessedAsync(string conversationKey, string activityId, CancellationToken cancellationToken = default) =>
         inner.IsProcessedAsync(conversationKey, activityId, cancellationToken);
@@ -52,7 +60,7 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
     public Task<PrunedRows> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
         inner.PruneAsync(olderThan, cancellationToken);
 
-    public Task<IReadOnlyList<string>> RunningConversationsAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<RunningConversation>> RunningConversationsAsync(CancellationToken cancellationToken = default) =>
         inner.RunningConversationsAsync(cancellationToken);
 
     public Task<IReadOnlyList<TraineeSummary>> TraineesAsync(CancellationToken cancellationToken = default) => inner.TraineesAsync(cancellationToken);

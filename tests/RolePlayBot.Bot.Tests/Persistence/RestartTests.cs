@@ -84,7 +84,7 @@ public sealed class RestartTests
             Assert.Empty(await second.Store.RunningConversationsAsync());
 
             await second.SendAsync(trainee.Says("start wrong-item"));
-            Assert.Contains(await second.Store.RunningConversationsAsync(), k => k == trainee.Key);
+            Assert.Contains(await second.Store.RunningConversationsAsync(), running => running.Key == trainee.Key);
         }
         finally
         {

@@ -115,6 +115,33 @@ public sealed class PracticeSessionTests
     }
 
     [Fact]
+    public async Task The_next_waiting_event_is_exactly_when_the_clock_next_makes_the_customer_chase_or_leave()
+    {
+        var session = NewSession();
+        var persona = TestPersonas.Gift(3);
+        var chase = TimeSpan.FromSeconds(persona.Mood.ChaseAfterSeconds);
+        var leave = TimeSpan.FromSeconds(persona.Mood.LeaveAfterSeconds);
+        Assert.True(chase * PracticeSession.MaxChasers < leave);
+
+        // Each chaser, then the leaving, happens at the announced time and not a second before.
+        foreach (var expected in new[] { T0 + chase, T0 + (chase * 2), T0 + leave })
+        {
+            Assert.Equal(expected, session.NextWaitingEventAt);
+            Assert.Empty(await session.CheckWaitingAsync(expected.AddSeconds(-1)));
+            Assert.NotEmpty(await session.CheckWaitingAsync(expected));
+        }
+
+        Assert.Equal(Outcome.Abandoned, session.Outcome);
+        Assert.Null(session.NextWaitingEventAt);
+
+        // A reply starts the wait over from the customer's answer.
+        var replied = NewSession();
+        await replied.ReplyAfterAsync("[apology] 抱歉", TimeSpan.FromSeconds(20));
+        Assert.Equal(replied.LastCustomerMessageAt + chase, replied.NextWaitingEventAt);
+        Assert.Null(new PracticeSession(TestPersonas.Gift(3), new PracticeEngines(TestPersonas.Checklist(), new KeywordRules(), new KeywordRules(), new ScriptedCustomer()), seed: 1).NextWaitingEventAt);
+    }
+
+    [Fact]
     public async Task A_reply_after_the_customer_left_is_still_evaluated_but_gets_no_answer()
     {
         var session = NewSession();
