@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using RolePlayBot.Bot.Tests.Conversations;
 using RolePlayBot.Storage;
 
@@ -19,7 +18,7 @@ public sealed class ChaserReadsTests
         using var db = new TempSqlite();
         var time = new ManualTime(ChatHarness.Start);
         FailingStore? store = null;
-        await using var bot = new BotInstance(db.Options, time, services: s => Wrap(s, inner => store = new FailingStore(inner)));
+        await using var bot = new BotInstance(db.Options, time, services: s => FailingStore.Around(s, made => store = made));
         var trainees = Enumerable.Range(0, 3).Select(_ => new Trainee(time)).ToList();
         foreach (var trainee in trainees)
         {
@@ -58,7 +57,7 @@ public sealed class ChaserReadsTests
         }
 
         FailingStore? store = null;
-        await using var second = new BotInstance(db.Options, time, services: s => Wrap(s, inner => store = new FailingStore(inner)));
+        await using var second = new BotInstance(db.Options, time, services: s => FailingStore.Around(s, made => store = made));
         time.Advance(TimeSpan.FromSeconds(10));
         var reads = store!.ConversationReads;
         Assert.Equal(0, await second.Chaser.TickAsync(time.GetUtcNow()));
@@ -77,7 +76,7 @@ public sealed class ChaserReadsTests
         var time = new ManualTime(ChatHarness.Start);
         var trainee = new Trainee(time);
         FailingStore? store = null;
-        await using var watching = new BotInstance(db.Options, time, services: s => Wrap(s, inner => store = new FailingStore(inner)));
+        await using var watching = new BotInstance(db.Options, time, services: s => FailingStore.Around(s, made => store = made));
         await using var other = new BotInstance(db.Options, time);
         await watching.SendAsync(trainee.Says(Script.Start));
 
@@ -113,13 +112,5 @@ public sealed class ChaserReadsTests
 
         time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(1, await watching.Chaser.TickAsync(time.GetUtcNow()));
-    }
-
-    /// <summary>Puts <paramref name="wrap"/> around the real store the host builds.</summary>
-    private static void Wrap(IServiceCollection services, Func<ITrainingStore, FailingStore> wrap)
-    {
-        var real = services.Last(d => d.ServiceType == typeof(ITrainingStore));
-        services.Remove(real);
-        services.AddSingleton<ITrainingStore>(sp => wrap((ITrainingStore)real.ImplementationFactory!(sp)));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using RolePlayBot.Storage;
 
 namespace RolePlayBot.Bot.Tests.Persistence;
@@ -21,6 +22,19 @@ public sealed class FailingStore(ITrainingStore inner) : ITrainingStore
     }
 
     public Failure FailNext { get; set; }
+
+    /// <summary>Puts a <see cref="FailingStore"/> around the real store a host builds; <paramref name="made"/> gets it.</summary>
+    public static void Around(IServiceCollection services, Action<FailingStore> made)
+    {
+        var real = services.Last(d => d.ServiceType == typeof(ITrainingStore));
+        services.Remove(real);
+        services.AddSingleton<ITrainingStore>(sp =>
+        {
+            var store = new FailingStore((ITrainingStore)real.ImplementationFactory!(sp));
+            made(store);
+            return store;
+        });
+    }
 
     /// <summary>How many times a conversation's stored state was read (directly, or as the start of a turn).</summary>
     public int ConversationReads => Volatile.Read(ref _conversationReads);

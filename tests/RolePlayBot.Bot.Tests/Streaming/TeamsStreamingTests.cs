@@ -273,7 +273,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
             ? chunk.StreamId is null ? (201, $$"""{"id":"1:stream-{{Interlocked.Increment(ref streams)}}"}""") : (202, "{}")
             : null;
         FailingStore? store = null;
-        using var host = Host(services: s => FailingStoreIn(s, made => store = made));
+        using var host = Host(services: s => FailingStore.Around(s, made => store = made));
         var client = host.CreateClient();
         await SendAsync(client, "personal", "start allergy-complaint");
         await WaitForAsync(0, sent => sent.Any(a => Type(a) == "message" && Text(a).Contains(OpeningLine)));
@@ -304,7 +304,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
             ? chunk.StreamId is null ? (201, $$"""{"id":"1:stream-{{Interlocked.Increment(ref streams)}}"}""") : (202, "{}")
             : null;
         FailingStore? store = null;
-        using var host = Host(services: s => FailingStoreIn(s, made => store = made));
+        using var host = Host(services: s => FailingStore.Around(s, made => store = made));
         var client = host.CreateClient();
         await SendAsync(client, "personal", "start allergy-complaint");
         await WaitForAsync(0, sent => sent.Any(a => Type(a) == "message" && Text(a).Contains(OpeningLine)));
@@ -333,7 +333,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
             ? chunk.StreamId is null ? (201, $$"""{"id":"1:stream-{{Interlocked.Increment(ref streams)}}"}""") : (202, "{}")
             : null;
         FailingStore? store = null;
-        using var host = Host(services: s => FailingStoreIn(s, made => store = made));
+        using var host = Host(services: s => FailingStore.Around(s, made => store = made));
         var client = host.CreateClient();
         await SendAsync(client, "personal", "start allergy-complaint");
         await WaitForAsync(0, sent => sent.Any(a => Type(a) == "message" && Text(a).Contains(OpeningLine)));
@@ -427,19 +427,6 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         Assert.Equal(StreamingModel.Reply, Assert.Single(await store.TurnsAsync(session.Id)).TraineeText);
         SqliteConnection.ClearAllPools();
         File.Delete(database);
-    }
-
-    /// <summary>Puts a <see cref="FailingStore"/> around the bot's real store.</summary>
-    private static void FailingStoreIn(IServiceCollection services, Action<FailingStore> made)
-    {
-        var real = services.Last(d => d.ServiceType == typeof(ITrainingStore));
-        services.Remove(real);
-        services.AddSingleton<ITrainingStore>(sp =>
-        {
-            var store = new FailingStore((ITrainingStore)real.ImplementationFactory!(sp));
-            made(store);
-            return store;
-        });
     }
 
     private WebApplicationFactory<Program> Host(Dictionary<string, string?>? more = null, Action<IServiceCollection>? services = null)
