@@ -300,15 +300,17 @@ public sealed class LoadRun(LoadOptions options)
     }
 
     /// <summary>
-    /// The bot's memory once it has settled after a batch: the lowest of eight readings a second apart, from 3 s on. One
-    /// reading caught the runtime before it gave memory back (a full run once measured 45 MB less after the second
-    /// batch than after the first).
+    /// The bot's memory once it has settled after a batch: the lowest of thirty readings a second apart, from 3 s on.
+    /// One reading caught the runtime before it gave memory back (a full run once measured 45 MB less after the second
+    /// batch than after the first), and eight readings were not always enough either: an idle bot collects only when
+    /// something allocates, and since the waiting clock stopped decoding every session each tick (session 11) a quiet
+    /// bot may keep a batch's garbage for longer (two runs read −35 KB per session with eight readings).
     /// </summary>
     private static async Task<(long Rss, long Private)> SettledMemoryAsync(ChildProcess bot)
     {
         await Task.Delay(TimeSpan.FromSeconds(3));
         var lowest = bot.Memory();
-        for (var i = 1; i < 8; i++)
+        for (var i = 1; i < 30; i++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             var reading = bot.Memory();
