@@ -76,7 +76,9 @@ public sealed class ChaserReadsTests
         var time = new ManualTime(ChatHarness.Start);
         var trainee = new Trainee(time);
         FailingStore? store = null;
-        await using var watching = new BotInstance(db.Options, time, services: s => FailingStore.Around(s, made => store = made));
+        // A cache with room for this one session only: the newer state read by the tick replaces the older copy.
+        await using var watching = new BotInstance(db.Options, time, services: s => FailingStore.Around(s, made => store = made),
+            settings: new Dictionary<string, string?> { ["Storage:SessionCacheSize"] = "1" });
         await using var other = new BotInstance(db.Options, time);
         await watching.SendAsync(trainee.Says(Script.Start));
 
@@ -88,9 +90,11 @@ public sealed class ChaserReadsTests
         Assert.Equal(0, await watching.Chaser.TickAsync(time.GetUtcNow()));
         Assert.Equal(reads + 1, store.ConversationReads);
 
-        // Due counted from the customer's answer on the other instance, not from the opening this one saw.
+        // Due counted from the customer's answer on the other instance, not from the opening this one saw; the state
+        // read once is held now.
         time.Advance(TimeSpan.FromSeconds(ChaseAfterSeconds - 21));
         Assert.Equal(0, await watching.Chaser.TickAsync(time.GetUtcNow()));
+        Assert.Equal(reads + 1, store.ConversationReads);
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, await watching.Chaser.TickAsync(time.GetUtcNow()));
     }

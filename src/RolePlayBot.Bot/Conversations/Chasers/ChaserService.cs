@@ -17,7 +17,7 @@ namespace RolePlayBot.Bot.Conversations.Chasers;
 /// and decoding each of them on every tick cost a core 50–140 ms every 5 s at 1,000 trainees, so a conversation whose
 /// decoded state this instance holds (<see cref="ConversationCache"/>) at the version the store lists is judged from
 /// that state, and skipped unread while nothing is due. One decoded here with nothing due is kept in the cache while
-/// it has room (never pushing out the states turns use).
+/// it has room or in place of an older copy of itself (never pushing out the states turns use).
 /// </remarks>
 public sealed class ChaserService(
     ITrainingStore store,
@@ -83,7 +83,8 @@ public sealed class ChaserService(
         if (outbox.Messages.Count == 0)
         {
             // Unchanged, and the state at the stored version: the next ticks can judge it without reading it again.
-            if (cache.Count < cache.Capacity)
+            // Kept while the cache has room, or in place of an older copy of its own (which pushes nobody out).
+            if (cache.Count < cache.Capacity || cache.VersionOf(key) >= 0)
             {
                 cache.Put(key, loaded.Version, state);
             }
