@@ -258,8 +258,11 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         Assert.Equal("fallback", stored.CustomerSource);
         Assert.Equal(StreamingModel.Reply, stored.TraineeText);
         Assert.False(string.IsNullOrWhiteSpace(stored.Critique));
-        var final = Assert.Single(turn, a => Type(a) == "message" && StreamMetadata.Of(a) is { StreamType: "final" });
-        Assert.Contains(BotTexts.Escape(stored.CustomerReply!), Text(final));
+        // Failed twice under load (2026-11-23) with no final stream message; the message says what the channel got.
+        var finals = turn.Where(a => Type(a) == "message" && StreamMetadata.Of(a) is { StreamType: "final" }).ToList();
+        Assert.True(finals.Count == 1, "expected one final stream message; the channel got:\n"
+            + string.Join("\n", connector.Calls.Select(c => c.Body[..Math.Min(300, c.Body.Length)])));
+        Assert.Contains(BotTexts.Escape(stored.CustomerReply!), Text(finals[0]));
         Assert.Single(turn, a => Text(a).Contains("离线引擎"));
         Assert.Single(turn, IsCard);
     }
